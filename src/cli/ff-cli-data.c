@@ -1,0 +1,135 @@
+/* ff-cli-data.c — foodflow-cli demo | stats | export | kinds. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gunixoutputstream.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "ff-cli-private.h"
+#include "ff-demo.h"
+#include "ff-kind-csv.h"
+#include "ff-tenant-stats.h"
+
+int
+_ff_cli_demo (FfCliContext *ctx)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfVault) vault = NULL;
+  g_autoptr (FfTenantInfo) info = NULL;
+  const char *seed_s = _ff_cli_option (ctx, "--seed");
+  const char *scale_s = _ff_cli_option (ctx, "--scale");
+  guint64 seed = 1;
+  double scale = 1.0;
+
+  if (ctx->args->len > 1)
+    return _ff_cli_usage_error (_("demo takes at most one NAME"));
+  if (seed_s && !g_ascii_string_to_unsigned (seed_s, 10, 0, G_MAXUINT32, &seed, NULL))
+    return _ff_cli_usage_error (_("--seed needs a whole number from 0 to %u"), G_MAXUINT32);
+  if (scale_s)
+    {
+      char *end = NULL;
+      scale = g_ascii_strtod (scale_s, &end);
+      if (end == scale_s || *end != '\0' || !(scale > 0 && scale <= 100))
+        return _ff_cli_usage_error (_("--scale needs a number above 0 and at most 100"));
+    }
+  vault = _ff_cli_open_vault (ctx, &error);
+  if (vault == NULL)
+    return _ff_cli_fail (error);
+  info = ff_demo_create (vault, ctx->args->len ? g_ptr_array_index (ctx->args, 0) : NULL,
+                         (guint32) seed, scale, NULL, &error);
+  if (info == NULL)
+    return _ff_cli_fail (error);
+  printf ("%s\t%s\n", info->id, info->name);
+  return FF_CLI_EXIT_OK;
+}
+
+int
+_ff_cli_stats (FfCliContext *ctx)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfVault) vault = NULL;
+  g_autoptr (FfSession) session = NULL;
+  g_autoptr (JsonNode) stats = NULL;
+  g_autofree char *text = NULL;
+
+  if (ctx->args->len != 1)
+    return _ff_cli_usage_error (_("stats takes one TENANT"));
+  vault = _ff_cli_open_vault (ctx, &error);
+  if (vault == NULL)
+    return _ff_cli_fail (error);
+  session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
+  if (session == NULL)
+    return _ff_cli_fail (error);
+  stats = ff_tenant_stats_collect (ff_session_get_store (session), &error);
+  if (stats == NULL)
+    return _ff_cli_fail (error);
+  text = json_to_string (stats, TRUE);
+  printf ("%s\n", text);
+  return FF_CLI_EXIT_OK;
+}
+
+int
+_ff_cli_export (FfCliContext *ctx)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfVault) vault = NULL;
+  g_autoptr (FfSession) session = NULL;
+  g_autoptr (GOutputStream) out = NULL;
+  g_autoptr (GFile) file = NULL;
+  const char *format = _ff_cli_option (ctx, "--format");
+  const char *path = _ff_cli_option (ctx, "-o");
+  const FfKind *kind;
+
+  if (ctx->args->len != 2)
+    return _ff_cli_usage_error (_("export takes TENANT and KIND"));
+  if (format != NULL && !g_str_equal (format, "csv"))
+    return _ff_cli_usage_error (_("“%s” is not an export format; use csv"), format);
+  kind = ff_kind_lookup (g_ptr_array_index (ctx->args, 1));
+  if (kind == NULL)
+    return _ff_cli_usage_error (_("“%s” is not a record kind; see foodflow-cli kinds"),
+                                (const char *) g_ptr_array_index (ctx->args, 1));
+  vault = _ff_cli_open_vault (ctx, &error);
+  if (vault == NULL)
+    return _ff_cli_fail (error);
+  session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
+  if (session == NULL)
+    return _ff_cli_fail (error);
+
+  if (path != NULL && !g_str_equal (path, "-"))
+    {
+      /* Written to a temporary file that replaces the target only when complete. */
+      file = g_file_new_for_commandline_arg (path);
+      out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
+      if (out == NULL)
+        return _ff_cli_fail (error);
+    }
+  else
+    out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+  if (!ff_kind_csv_export (ff_session_get_store (session), kind, out, NULL, NULL, &error))
+    {
+      /* Closing with a cancelled cancellable drops the temporary file: no half export. */
+      g_autoptr (GCancellable) abort = g_cancellable_new ();
+      g_cancellable_cancel (abort);
+      g_output_stream_close (out, abort, NULL);
+      return _ff_cli_fail (error);
+    }
+  if (!g_output_stream_close (out, NULL, &error))
+    return _ff_cli_fail (error);
+  return FF_CLI_EXIT_OK;
+}
+
+int
+_ff_cli_kinds (FfCliContext *ctx)
+{
+  const FfKind *const *kinds;
+  guint n;
+
+  kinds = ff_kinds_get_all (&n);
+  for (guint i = 0; i < n; i++)
+    printf ("%s\n", kinds[i]->name);
+  return FF_CLI_EXIT_OK;
+}

@@ -1,0 +1,51 @@
+/* ff-cli-private.h — what the foodflow-cli command files share. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ff-session.h"
+#include "ff-vault.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses are a contract: scripts and tests rely on them. */
+#define FF_CLI_EXIT_OK 0
+#define FF_CLI_EXIT_FAILURE 1
+#define FF_CLI_EXIT_AUTH 2
+
+typedef struct
+{
+  char       *data_dir;
+  GPtrArray  *args;     /* positional arguments after the command words */
+  GHashTable *options;  /* "--user" -> value */
+} FfCliContext;
+
+/* The value of an option, or NULL. */
+const char *_ff_cli_option        (FfCliContext *ctx,
+                                   const char   *name);
+/* Prints "foodflow-cli: MESSAGE" and returns the exit status that fits @error. */
+int         _ff_cli_fail          (GError *error);
+int         _ff_cli_usage_error   (const char *format,
+                                   ...) G_GNUC_PRINTF (1, 2);
+FfVault    *_ff_cli_open_vault    (FfCliContext  *ctx,
+                                   GError       **error);
+/* From the environment variable @env_name, else a prompt on the terminal (no echo), else a line
+ * of standard input. NULL with @error when there is none. */
+char       *_ff_cli_read_password (const char  *env_name,
+                                   const char  *prompt,
+                                   GError     **error);
+/* Unlocks TENANT as --user with $FOODFLOW_PASSWORD (or a prompt). */
+FfSession  *_ff_cli_unlock        (FfCliContext  *ctx,
+                                   FfVault       *vault,
+                                   const char    *tenant,
+                                   GError       **error);
+
+int         _ff_cli_tenant        (FfCliContext *ctx, const char *verb);
+int         _ff_cli_user          (FfCliContext *ctx, const char *verb);
+int         _ff_cli_demo          (FfCliContext *ctx);
+int         _ff_cli_stats         (FfCliContext *ctx);
+int         _ff_cli_export        (FfCliContext *ctx);
+int         _ff_cli_kinds         (FfCliContext *ctx);
+
+G_END_DECLS

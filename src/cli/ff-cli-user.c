@@ -1,0 +1,70 @@
+/* ff-cli-user.c — foodflow-cli user add | remove. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ff-cli-private.h"
+#include "ff-error.h"
+
+static int
+user_add (FfCliContext *ctx)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfVault) vault = NULL;
+  g_autoptr (FfSession) session = NULL;
+  g_autofree char *password = NULL;
+  const char *role_name = _ff_cli_option (ctx, "--role");
+  FfRole role;
+
+  if (ctx->args->len != 2)
+    return _ff_cli_usage_error (_("user add takes TENANT and USER"));
+  if (role_name == NULL)
+    return _ff_cli_usage_error (_("user add needs --role ROLE (one of %s)"), ff_role_list_names ());
+  if (!ff_role_from_string (role_name, &role))
+    return _ff_cli_usage_error (_("“%s” is not a role; use one of %s"), role_name,
+                                ff_role_list_names ());
+  vault = _ff_cli_open_vault (ctx, &error);
+  if (vault == NULL)
+    return _ff_cli_fail (error);
+  session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
+  if (session == NULL)
+    return _ff_cli_fail (error);
+  password = _ff_cli_read_password ("FOODFLOW_NEW_PASSWORD", _("Password for the new user"),
+                                    &error);
+  if (password == NULL
+      || !ff_vault_add_user (vault, session, g_ptr_array_index (ctx->args, 1), role, password,
+                             &error))
+    return _ff_cli_fail (error);
+  return FF_CLI_EXIT_OK;
+}
+
+static int
+user_remove (FfCliContext *ctx)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfVault) vault = NULL;
+  g_autoptr (FfSession) session = NULL;
+
+  if (ctx->args->len != 2)
+    return _ff_cli_usage_error (_("user remove takes TENANT and USER"));
+  vault = _ff_cli_open_vault (ctx, &error);
+  if (vault == NULL)
+    return _ff_cli_fail (error);
+  session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
+  if (session == NULL
+      || !ff_vault_remove_user (vault, session, g_ptr_array_index (ctx->args, 1), &error))
+    return _ff_cli_fail (error);
+  return FF_CLI_EXIT_OK;
+}
+
+int
+_ff_cli_user (FfCliContext *ctx,
+              const char   *verb)
+{
+  if (g_str_equal (verb, "add"))
+    return user_add (ctx);
+  if (g_str_equal (verb, "remove"))
+    return user_remove (ctx);
+  return _ff_cli_usage_error (_("Unknown command “user %s”"), verb);
+}

@@ -1,0 +1,240 @@
+/* ff-cli.c — foodflow-cli: argument parsing, dispatch and the helpers commands share. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "foodflow-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "ff-cli-private.h"
+#include "ff-cli.h"
+#include "ff-error.h"
+#include "ff-log.h"
+#include "ff-paths.h"
+
+/* Options that take a value; anything else starting with "--" is an error. */
+static const char *const value_options[] = {
+  "--data-dir", "--admin", "--user", "--role", "--seed", "--scale", "--format", "-o", NULL
+};
+
+static const char usage[] =
+  "Usage:\n"
+  "  foodflow-cli [--data-dir DIR] tenant create NAME --admin USER\n"
+  "  foodflow-cli [--data-dir DIR] tenant list\n"
+  "  foodflow-cli [--data-dir DIR] user add TENANT USER --role ROLE --user ADMIN\n"
+  "  foodflow-cli [--data-dir DIR] user remove TENANT USER --user ADMIN\n"
+  "  foodflow-cli [--data-dir DIR] demo [NAME] [--seed N] [--scale S]\n"
+  "  foodflow-cli [--data-dir DIR] stats TENANT --user U\n"
+  "  foodflow-cli [--data-dir DIR] export TENANT KIND --user U [--format csv] [-o FILE]\n"
+  "  foodflow-cli kinds\n"
+  "\n"
+  "Passwords come from $FOODFLOW_PASSWORD (the acting user) and $FOODFLOW_NEW_PASSWORD (a new\n"
+  "user), or are asked for. The data directory defaults to $FOODFLOW_DATA_DIR, then\n"
+  "$XDG_DATA_HOME/foodflow.\n"
+  "Exit status: 0 success, 2 authentication failed, 1 any other failure.\n";
+
+const char *
+_ff_cli_option (FfCliContext *ctx,
+                const char   *name)
+{
+  return g_hash_table_lookup (ctx->options, name);
+}
+
+int
+_ff_cli_fail (GError *error)
+{
+  gboolean auth = g_error_matches (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
+
+  g_printerr ("foodflow-cli: %s\n", error->message);
+  return auth ? FF_CLI_EXIT_AUTH : FF_CLI_EXIT_FAILURE;
+}
+
+int
+_ff_cli_usage_error (const char *format,
+                     ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("foodflow-cli: %s (see foodflow-cli --help)\n", msg);
+  return FF_CLI_EXIT_FAILURE;
+}
+
+FfVault *
+_ff_cli_open_vault (FfCliContext  *ctx,
+                    GError       **error)
+{
+  return ff_vault_open (ctx->data_dir, error);
+}
+
+char *
+_ff_cli_read_password (const char  *env_name,
+                       const char  *prompt,
+                       GError     **error)
+{
+  const char *env = g_getenv (env_name);
+  char buf[1024];
+  struct termios saved, quiet;
+  gboolean tty = isatty (STDIN_FILENO);
+  char *line;
+
+  if (env != NULL)
+    return g_strdup (env);
+
+  if (tty)
+    {
+      fprintf (stderr, "%s: ", prompt);
+      fflush (stderr);
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
+    }
+  line = fgets (buf, sizeof buf, stdin);
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSANOW, &saved);
+      fputc ('\n', stderr);
+    }
+  if (line == NULL)
+    {
+      g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
+                   _("No password given: set %s or type it when asked"), env_name);
+      return NULL;
+    }
+  buf[strcspn (buf, "\r\n")] = '\0';
+  line = g_strdup (buf);
+  memset (buf, 0, sizeof buf);
+  return line;
+}
+
+FfSession *
+_ff_cli_unlock (FfCliContext  *ctx,
+                FfVault       *vault,
+                const char    *tenant,
+                GError       **error)
+{
+  const char *user = _ff_cli_option (ctx, "--user");
+  g_autofree char *password = NULL;
+
+  if (user == NULL)
+    {
+      g_set_error_literal (error, FF_ERROR, FF_ERROR_INVALID,
+                           _("Say who you are with --user USER"));
+      return NULL;
+    }
+  password = _ff_cli_read_password ("FOODFLOW_PASSWORD", _("Password"), error);
+  if (password == NULL)
+    return NULL;
+  return ff_vault_unlock (vault, tenant, user, password, error);
+}
+
+static int
+dispatch (FfCliContext *ctx,
+          const char   *command)
+{
+  const char *verb = ctx->args->len > 0 ? g_ptr_array_index (ctx->args, 0) : NULL;
+
+  if (g_str_equal (command, "tenant") || g_str_equal (command, "user"))
+    {
+      if (verb == NULL)
+        return _ff_cli_usage_error (_("“%s” needs a sub-command"), command);
+      g_ptr_array_remove_index (ctx->args, 0);
+      return g_str_equal (command, "tenant") ? _ff_cli_tenant (ctx, verb)
+                                             : _ff_cli_user (ctx, verb);
+    }
+  if (g_str_equal (command, "demo"))
+    return _ff_cli_demo (ctx);
+  if (g_str_equal (command, "stats"))
+    return _ff_cli_stats (ctx);
+  if (g_str_equal (command, "export"))
+    return _ff_cli_export (ctx);
+  if (g_str_equal (command, "kinds"))
+    return _ff_cli_kinds (ctx);
+  return _ff_cli_usage_error (_("Unknown command “%s”"), command);
+}
+
+int
+ff_cli_run (int    argc,
+            char **argv)
+{
+  FfCliContext ctx = { 0 };
+  const char *command = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  ff_log_init ();
+
+  ctx.args = g_ptr_array_new ();
+  ctx.options = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          fputs (usage, stdout);
+          status = FF_CLI_EXIT_OK;
+          goto out;
+        }
+      if (g_str_equal (arg, "--version"))
+        {
+          printf ("foodflow-cli %s\n", PACKAGE_VERSION);
+          status = FF_CLI_EXIT_OK;
+          goto out;
+        }
+      if (arg[0] == '-' && arg[1] != '\0')
+        {
+          const char *eq = strchr (arg, '=');
+          g_autofree char *name = eq ? g_strndup (arg, (gsize) (eq - arg)) : g_strdup (arg);
+          const char *value;
+
+          if (!g_strv_contains (value_options, name))
+            {
+              status = _ff_cli_usage_error (_("Unknown option “%s”"), name);
+              goto out;
+            }
+          if (eq)
+            value = eq + 1;
+          else if (i + 1 < argc)
+            value = argv[++i];
+          else
+            {
+              status = _ff_cli_usage_error (_("Option “%s” needs a value"), name);
+              goto out;
+            }
+          g_hash_table_insert (ctx.options, (gpointer) g_intern_string (name), (gpointer) value);
+          continue;
+        }
+      if (command == NULL)
+        command = arg;
+      else
+        g_ptr_array_add (ctx.args, (gpointer) arg);
+    }
+
+  if (command == NULL)
+    {
+      fputs (usage, stderr);
+      status = FF_CLI_EXIT_FAILURE;
+      goto out;
+    }
+  ctx.data_dir = ff_paths_get_data_dir (_ff_cli_option (&ctx, "--data-dir"));
+  status = dispatch (&ctx, command);
+
+out:
+  g_free (ctx.data_dir);
+  g_ptr_array_unref (ctx.args);
+  g_hash_table_unref (ctx.options);
+  return status;
+}

@@ -1,0 +1,574 @@
+/* ff-store.c — one open connection to a tenant's SQLCipher database. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "foodflow-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+#include <stdlib.h>
+
+#include "ff-error.h"
+#include "ff-store.h"
+#include "ff-uuid.h"
+
+struct _FfStore
+{
+  GObject     parent_instance;
+
+  /* owned */
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;  /* sql -> sqlite3_stmt* */
+  FfHlc      *hlc;
+  char       *device_id;
+  guint       depth;
+  gboolean    failed;
+};
+
+G_DEFINE_FINAL_TYPE (FfStore, ff_store, G_TYPE_OBJECT)
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+ff_store_finalize (GObject *object)
+{
+  FfStore *self = FF_STORE (object);
+
+  if (self->depth > 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->hlc, ff_hlc_free);
+  g_clear_pointer (&self->device_id, g_free);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (ff_store_parent_class)->finalize (object);
+}
+
+static void
+ff_store_class_init (FfStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ff_store_finalize;
+}
+
+static void
+ff_store_init (FfStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->hlc = ff_hlc_new (0);
+}
+
+gboolean
+ff_store_set_error (FfStore     *self,
+                    int          rc,
+                    const char  *what,
+                    GError     **error)
+{
+  int code = FF_STORE_ERROR_SQL;
+  int primary = rc & 0xff;
+
+  if (primary == SQLITE_NOTADB)
+    code = FF_STORE_ERROR_NOT_A_DATABASE;
+  else if (primary == SQLITE_CONSTRAINT)
+    code = FF_STORE_ERROR_CONSTRAINT;
+  g_set_error (error, FF_STORE_ERROR, code, "%s: %s", what,
+               self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+gboolean
+ff_store_exec (FfStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  char *msg = NULL;
+  int rc;
+
+  g_return_val_if_fail (FF_IS_STORE (self), FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, &msg);
+  if (rc != SQLITE_OK)
+    {
+      int code = (rc & 0xff) == SQLITE_CONSTRAINT ? FF_STORE_ERROR_CONSTRAINT
+               : (rc & 0xff) == SQLITE_NOTADB ? FF_STORE_ERROR_NOT_A_DATABASE
+               : FF_STORE_ERROR_SQL;
+      g_set_error (error, FF_STORE_ERROR, code, "%s", msg ? msg : sqlite3_errstr (rc));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3_stmt *
+ff_store_prepare (FfStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FF_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ff_store_set_error (self, rc, _("Could not prepare a query"), error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+ff_store_step_done (FfStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return ff_store_set_error (self, rc, _("Could not write to the database"), error);
+  return TRUE;
+}
+
+static gint64
+query_int (FfStore    *self,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Migrations -------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint  version;
+  char  *resource;
+} Migration;
+
+static void
+migration_clear (gpointer data)
+{
+  g_free (((Migration *) data)->resource);
+}
+
+static int
+migration_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const Migration *ma = a, *mb = b;
+  return (ma->version > mb->version) - (ma->version < mb->version);
+}
+
+static GArray *
+list_migrations (void)
+{
+  g_auto (GStrv) names = NULL;
+  GArray *list = g_array_new (FALSE, TRUE, sizeof (Migration));
+
+  g_array_set_clear_func (list, migration_clear);
+  names = g_resources_enumerate_children (FF_STORE_MIGRATIONS_PATH, 0, NULL);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      Migration m;
+      char *end = NULL;
+      guint64 v = g_ascii_strtoull (names[i], &end, 10);
+
+      if (v == 0 || end == names[i] || *end != '-' || !g_str_has_suffix (names[i], ".sql"))
+        continue;
+      m.version = (guint) v;
+      m.resource = g_build_path ("/", FF_STORE_MIGRATIONS_PATH, names[i], NULL);
+      g_array_append_val (list, m);
+    }
+  g_array_sort (list, migration_compare);
+  for (guint i = 0; i < list->len; i++)
+    g_assert (g_array_index (list, Migration, i).version == i + 1);
+  return list;
+}
+
+guint
+ff_store_get_latest_version (void)
+{
+  g_autoptr (GArray) list = list_migrations ();
+  return list->len;
+}
+
+guint
+ff_store_get_schema_version (FfStore *self)
+{
+  g_return_val_if_fail (FF_IS_STORE (self), 0);
+  return (guint) MAX (query_int (self, "PRAGMA user_version"), 0);
+}
+
+gboolean
+ff_store_migrate (FfStore  *self,
+                  guint     target,
+                  GError  **error)
+{
+  g_autoptr (GArray) list = list_migrations ();
+  guint current = ff_store_get_schema_version (self);
+
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (current > list->len)
+    {
+      g_set_error (error, FF_STORE_ERROR, FF_STORE_ERROR_MIGRATION,
+                   _("The tenant database has schema version %u, newer than this FoodFlow "
+                     "understands (%u); update FoodFlow"), current, list->len);
+      return FALSE;
+    }
+  target = MIN (target, list->len);
+  for (guint i = current; i < target; i++)
+    {
+      const Migration *m = &g_array_index (list, Migration, i);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *pragma = NULL;
+      g_autoptr (GError) local_error = NULL;
+
+      bytes = g_resources_lookup_data (m->resource, 0, error);
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      pragma = g_strdup_printf ("PRAGMA user_version = %u", m->version);
+
+      if (!ff_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!ff_store_exec (self, sql, &local_error) || !ff_store_exec (self, pragma, &local_error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          g_set_error (error, FF_STORE_ERROR, FF_STORE_ERROR_MIGRATION,
+                       _("Migration %u failed: %s"), m->version, local_error->message);
+          return FALSE;
+        }
+      if (!ff_store_exec (self, "COMMIT", error))
+        return FALSE;
+      g_debug ("applied migration %s", m->resource);
+    }
+  /* Cached statements may refer to the schema before the migration. */
+  g_hash_table_remove_all (self->statements);
+  return TRUE;
+}
+
+char *
+ff_store_dump_schema (FfStore  *self,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+  GString *out = g_string_new (NULL);
+
+  stmt = ff_store_prepare (self, "SELECT type, name, sql FROM sqlite_master "
+                                 "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name", error);
+  if (stmt == NULL)
+    return (g_string_free (out, TRUE), NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %s %s\n",
+                            (const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2)
+                              ? (const char *) sqlite3_column_text (stmt, 2) : "");
+  sqlite3_reset (stmt);
+  return g_string_free (out, FALSE);
+}
+
+/* Opening ----------------------------------------------------------------------------------- */
+
+static gboolean
+apply_key (FfStore       *self,
+           const guint8  *key,
+           GError       **error)
+{
+  /* x'<64 hex>' in a locked buffer that is wiped before it is freed. */
+  const gsize len = 2 + FF_STORE_KEY_SIZE * 2 + 1;
+  char *raw = sodium_malloc (len + 1);
+  int rc;
+
+  if (raw == NULL)
+    {
+      g_set_error_literal (error, FF_STORE_ERROR, FF_STORE_ERROR_FAILED,
+                           _("Could not allocate protected memory for the key"));
+      return FALSE;
+    }
+  raw[0] = 'x';
+  raw[1] = '\'';
+  sodium_bin2hex (raw + 2, FF_STORE_KEY_SIZE * 2 + 1, key, FF_STORE_KEY_SIZE);
+  raw[len - 1] = '\'';
+  raw[len] = '\0';
+  rc = sqlite3_key (self->db, raw, (int) len);
+  sodium_free (raw);
+  if (rc != SQLITE_OK)
+    return ff_store_set_error (self, rc, _("Could not key the database"), error);
+  /* SQLCipher 4 (the Flatpak) reads and writes the 3.x format of Debian's SQLCipher 3.4, so a
+   * tenant file moves between the two. SQLCipher 3 ignores the unknown pragma. */
+  sqlite3_exec (self->db, "PRAGMA cipher_compatibility = 3", NULL, NULL, NULL);
+  return TRUE;
+}
+
+FfStore *
+ff_store_open (const char       *path,
+               const guint8     *key,
+               FfStoreOpenFlags  flags,
+               GError          **error)
+{
+  g_autoptr (FfStore) self = NULL;
+  int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+  gint64 n;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, FF_STORE_ERROR, FF_STORE_ERROR_FAILED,
+                           _("The cryptography library could not be initialised"));
+      return NULL;
+    }
+  if (flags & FF_STORE_OPEN_CREATE)
+    open_flags |= SQLITE_OPEN_CREATE;
+  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, FF_STORE_ERROR, FF_STORE_ERROR_FAILED,
+                   _("The tenant database “%s” does not exist"), path);
+      return NULL;
+    }
+
+  self = g_object_new (FF_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ff_store_set_error (self, rc, _("Could not open the tenant database"), error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 10000);
+  if (!apply_key (self, key, error))
+    return NULL;
+
+  /* Reading the schema is what proves the key: with a wrong key SQLCipher reports
+   * "file is encrypted or is not a database" here, before anything is written. */
+  n = query_int (self, "SELECT count(*) FROM sqlite_master");
+  if (n < 0)
+    {
+      g_set_error_literal (error, FF_STORE_ERROR, FF_STORE_ERROR_NOT_A_DATABASE,
+                           _("The key does not open this tenant database"));
+      return NULL;
+    }
+  if (!ff_store_exec (self, "PRAGMA journal_mode = WAL", error)
+      || !ff_store_exec (self, "PRAGMA foreign_keys = ON", error)
+      || !ff_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+  if (!(flags & FF_STORE_OPEN_NO_MIGRATE)
+      && !ff_store_migrate (self, G_MAXUINT, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+ff_store_get_path (FfStore *self)
+{
+  g_return_val_if_fail (FF_IS_STORE (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+ff_store_get_handle (FfStore *self)
+{
+  g_return_val_if_fail (FF_IS_STORE (self), NULL);
+  return self->db;
+}
+
+/* State and clock --------------------------------------------------------------------------- */
+
+char *
+ff_store_get_state (FfStore     *self,
+                    const char  *key,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+  int rc;
+
+  stmt = ff_store_prepare (self, "SELECT value FROM sync_state WHERE key = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    ff_store_set_error (self, rc, _("Could not read the sync state"), error);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+ff_store_set_state (FfStore     *self,
+                    const char  *key,
+                    const char  *value,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ff_store_prepare (self, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  return ff_store_step_done (self, stmt, error);
+}
+
+static gboolean
+load_clock_state (FfStore  *self,
+                  GError  **error)
+{
+  g_autofree char *last = NULL;
+  FfHlcTimestamp ts = 0;
+
+  last = ff_store_get_state (self, "hlc", error);
+  if (last == NULL && error && *error)
+    return FALSE;
+  if (last != NULL && ff_hlc_parse (last, &ts))
+    ff_hlc_update (self->hlc, ts);
+
+  if (self->device_id == NULL)
+    {
+      self->device_id = ff_store_get_state (self, "device_id", error);
+      if (self->device_id == NULL)
+        {
+          if (error && *error)
+            return FALSE;
+          self->device_id = ff_uuid_v4_new ();
+          if (!ff_store_set_state (self, "device_id", self->device_id, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+const char *
+ff_store_get_device_id (FfStore *self)
+{
+  g_return_val_if_fail (FF_IS_STORE (self), NULL);
+
+  if (self->device_id == NULL)
+    self->device_id = ff_store_get_state (self, "device_id", NULL);
+  return self->device_id;
+}
+
+FfHlcTimestamp
+ff_store_tick (FfStore *self)
+{
+  g_return_val_if_fail (FF_IS_STORE (self), 0);
+  g_return_val_if_fail (self->depth > 0, 0);
+  return ff_hlc_now (self->hlc);
+}
+
+void
+ff_store_observe_hlc (FfStore        *self,
+                      FfHlcTimestamp  remote)
+{
+  g_return_if_fail (FF_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+  ff_hlc_update (self->hlc, remote);
+}
+
+/* Transactions ------------------------------------------------------------------------------ */
+
+gboolean
+ff_store_begin (FfStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (FF_IS_STORE (self), FALSE);
+
+  if (self->depth++ > 0)
+    return TRUE;
+  self->failed = FALSE;
+  if (!ff_store_exec (self, "BEGIN IMMEDIATE", error))
+    {
+      self->depth = 0;
+      return FALSE;
+    }
+  if (!load_clock_state (self, error))
+    {
+      ff_store_exec (self, "ROLLBACK", NULL);
+      self->depth = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ff_store_commit (FfStore  *self,
+                 GError  **error)
+{
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (FF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (--self->depth > 0)
+    return TRUE;
+  if (self->failed)
+    {
+      ff_store_exec (self, "ROLLBACK", NULL);
+      g_set_error_literal (error, FF_STORE_ERROR, FF_STORE_ERROR_FAILED,
+                           _("The change was rolled back because part of it failed"));
+      return FALSE;
+    }
+  last = ff_hlc_to_string (ff_hlc_get_last (self->hlc));
+  if (!ff_store_set_state (self, "hlc", last, error)
+      || !ff_store_exec (self, "COMMIT", error))
+    {
+      ff_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+ff_store_rollback (FfStore *self)
+{
+  g_return_if_fail (FF_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (--self->depth > 0)
+    {
+      self->failed = TRUE;
+      return;
+    }
+  ff_store_exec (self, "ROLLBACK", NULL);
+}
+
+gboolean
+ff_store_in_transaction (FfStore *self)
+{
+  g_return_val_if_fail (FF_IS_STORE (self), FALSE);
+  return self->depth > 0;
+}

@@ -1,0 +1,87 @@
+/* ff-vault.h — the tenant registry and the keys: create tenants, unlock them, manage users. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ff-role.h"
+#include "ff-session.h"
+#include "ff-tenant-info.h"
+
+G_BEGIN_DECLS
+
+#define FF_TYPE_VAULT (ff_vault_get_type ())
+G_DECLARE_FINAL_TYPE (FfVault, ff_vault, FF, VAULT, GObject)
+
+typedef enum {
+  FF_VAULT_CREATE_DEFAULT = 0,
+  /* Skip the password policy: only for the demo tenant, whose password is public anyway. */
+  FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD = 1 << 0,
+} FfVaultCreateFlags;
+
+/* Opens (creating if needed, mode 0700) the data directory and its registry. */
+FfVault      *ff_vault_open            (const char  *data_dir,
+                                        GError     **error);
+const char   *ff_vault_get_data_dir    (FfVault *self);
+
+/* Tenants as FfTenantInfo*, by name. */
+GPtrArray    *ff_vault_list_tenants    (FfVault  *self,
+                                        GError  **error);
+/* By name (case-insensitive) or id. FF_VAULT_ERROR_NO_TENANT when there is none. */
+FfTenantInfo *ff_vault_find_tenant     (FfVault     *self,
+                                        const char  *name_or_id,
+                                        GError     **error);
+/* The users that hold a key slot for the tenant, by name. */
+GStrv         ff_vault_list_usernames  (FfVault     *self,
+                                        const char  *tenant_id,
+                                        GError     **error);
+
+/* Makes a new tenant: a random data key, the encrypted database with the current schema, the
+ * admin user, and the admin's key slot. Nothing is left behind when it fails. */
+FfTenantInfo *ff_vault_create_tenant   (FfVault             *self,
+                                        const char          *name,
+                                        const char          *admin_username,
+                                        const char          *password,
+                                        FfVaultCreateFlags   flags,
+                                        GError             **error);
+
+/* Removes a tenant: its registry entries, key slots and database files. Callers check that the
+ * person asking may do this (an admin of the tenant, or the code that just made it). */
+gboolean      ff_vault_delete_tenant   (FfVault     *self,
+                                        const char  *tenant_id,
+                                        GError     **error);
+
+/* Unwraps the data key with the user's password and opens the tenant. A wrong user name or
+ * password fails with FF_VAULT_ERROR_AUTH and writes nothing anywhere. Slow on purpose (the
+ * key derivation); call it from a worker thread in a UI. */
+FfSession    *ff_vault_unlock          (FfVault     *self,
+                                        const char  *tenant,
+                                        const char  *username,
+                                        const char  *password,
+                                        GError     **error);
+void          ff_vault_unlock_async    (FfVault             *self,
+                                        const char          *tenant,
+                                        const char          *username,
+                                        const char          *password,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+FfSession    *ff_vault_unlock_finish   (FfVault       *self,
+                                        GAsyncResult  *result,
+                                        GError       **error);
+
+/* Admin only (FF_ERROR_PERMISSION otherwise): adds a user to the session's tenant with their
+ * own key slot. */
+gboolean      ff_vault_add_user        (FfVault     *self,
+                                        FfSession   *admin,
+                                        const char  *username,
+                                        FfRole       role,
+                                        const char  *password,
+                                        GError     **error);
+/* Admin only: removes a user and their key slot. The last admin cannot be removed. */
+gboolean      ff_vault_remove_user     (FfVault     *self,
+                                        FfSession   *admin,
+                                        const char  *username,
+                                        GError     **error);
+
+G_END_DECLS

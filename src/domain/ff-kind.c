@@ -1,0 +1,392 @@
+/* ff-kind.c — lookup, validation and formatting driven by the kind descriptions. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "ff-error.h"
+#include "ff-gtin.h"
+#include "ff-kinds-private.h"
+
+/* Importing in this order into an empty tenant works: referenced kinds come first. */
+static const FfKind *const all_kinds[] = {
+  &ff_kind_lines,
+  &ff_kind_suppliers,
+  &ff_kind_skus,
+  &ff_kind_forecasts,
+  &ff_kind_stores,
+};
+
+const FfKind *const *
+ff_kinds_get_all (guint *n_kinds)
+{
+  if (n_kinds)
+    *n_kinds = G_N_ELEMENTS (all_kinds);
+  return all_kinds;
+}
+
+const FfKind *
+ff_kind_lookup (const char *name)
+{
+  if (name == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (all_kinds); i++)
+    if (g_str_equal (all_kinds[i]->name, name))
+      return all_kinds[i];
+  return NULL;
+}
+
+guint
+ff_kind_get_n_fields (const FfKind *kind)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (kind != NULL, 0);
+  while (kind->fields[n].name != NULL)
+    n++;
+  return n;
+}
+
+int
+ff_kind_get_field_index (const FfKind *kind,
+                         const char   *name)
+{
+  g_return_val_if_fail (kind != NULL, -1);
+  for (int i = 0; kind->fields[i].name != NULL; i++)
+    if (g_str_equal (kind->fields[i].name, name))
+      return i;
+  return -1;
+}
+
+const FfField *
+ff_kind_get_field (const FfKind *kind,
+                   const char   *name)
+{
+  int i = ff_kind_get_field_index (kind, name);
+  return i < 0 ? NULL : &kind->fields[i];
+}
+
+const char *
+ff_kind_get_label (const FfKind *kind)
+{
+  return g_dgettext (GETTEXT_PACKAGE, kind->label);
+}
+
+const char *
+ff_kind_get_label_singular (const FfKind *kind)
+{
+  return g_dgettext (GETTEXT_PACKAGE, kind->label_singular);
+}
+
+gboolean
+ff_kind_role_can_write (const FfKind *kind,
+                        FfRole        role)
+{
+  if (role == FF_ROLE_ADMIN)
+    return TRUE;
+  if (role == FF_ROLE_VIEWER)
+    return FALSE;
+  return (kind->write_roles & FF_ROLE_BIT (role)) != 0;
+}
+
+const char *
+ff_field_get_label (const FfField *field)
+{
+  return g_dgettext (GETTEXT_PACKAGE, field->label);
+}
+
+const char *
+ff_field_get_enum_label (const FfField *field,
+                         const char    *value)
+{
+  if (field->enum_values == NULL || value == NULL)
+    return value;
+  for (const FfEnumValue *e = field->enum_values; e->value; e++)
+    if (g_str_equal (e->value, value))
+      return g_dgettext (GETTEXT_PACKAGE, e->label);
+  return value;
+}
+
+gboolean
+ff_field_is_numeric (const FfField *field)
+{
+  switch (field->type)
+    {
+    case FF_FIELD_INTEGER:
+    case FF_FIELD_REAL:
+    case FF_FIELD_MONEY:
+    case FF_FIELD_QUANTITY:
+    case FF_FIELD_BOOLEAN:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Validation -------------------------------------------------------------------------------- */
+
+static gboolean
+invalid (GError    **error,
+         const char *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError    **error,
+         const char *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_set_error_literal (error, FF_ERROR, FF_ERROR_INVALID, "");
+  if (error && *error)
+    {
+      g_free ((*error)->message);
+      (*error)->message = g_strdup_vprintf (format, args);
+    }
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+check_range (const FfField  *field,
+             double          v,
+             GError        **error)
+{
+  if (field->min < field->max && (v < field->min || v > field->max))
+    return invalid (error, _("must be between %g and %g"), field->min, field->max);
+  return TRUE;
+}
+
+static gboolean
+parse_date (const char *s,
+            int        *y,
+            int        *m,
+            int        *d)
+{
+  char *end;
+
+  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
+      return FALSE;
+  *y = (int) strtol (s, &end, 10);
+  *m = (int) strtol (s + 5, &end, 10);
+  *d = (int) strtol (s + 8, &end, 10);
+  return g_date_valid_dmy ((GDateDay) *d, (GDateMonth) *m, (GDateYear) *y);
+}
+
+static gboolean
+is_currency (const char *s)
+{
+  return strlen (s) == 3 && g_ascii_isupper (s[0]) && g_ascii_isupper (s[1])
+         && g_ascii_isupper (s[2]);
+}
+
+static gboolean
+is_email (const char *s)
+{
+  const char *at = strchr (s, '@');
+  return at != NULL && at != s && strchr (at + 1, '.') != NULL && strchr (at + 1, '@') == NULL
+         && at[1] != '.' && s[strlen (s) - 1] != '.' && strpbrk (s, " \t\n,;<>") == NULL;
+}
+
+gboolean
+ff_field_normalize (const FfField  *field,
+                    const char     *input,
+                    char          **out_value,
+                    GError        **error)
+{
+  g_autofree char *v = g_strstrip (g_strdup (input ? input : ""));
+  guint max_length = field->max_length ? field->max_length : 200;
+
+  *out_value = NULL;
+  if (*v == '\0')
+    {
+      if (field->flags & FF_FIELD_REQUIRED)
+        return invalid (error, _("is required"));
+      return TRUE;
+    }
+
+  switch (field->type)
+    {
+    case FF_FIELD_TEXT:
+    case FF_FIELD_UNIT:
+      if (!g_utf8_validate (v, -1, NULL))
+        return invalid (error, _("is not valid UTF-8 text"));
+      if ((guint) g_utf8_strlen (v, -1) > max_length)
+        return invalid (error, _("is longer than %u characters"), max_length);
+      break;
+
+    case FF_FIELD_INTEGER:
+    case FF_FIELD_MONEY:
+      {
+        char *end;
+        gint64 n = g_ascii_strtoll (v, &end, 10);
+        if (*end != '\0' || end == v)
+          return invalid (error, field->type == FF_FIELD_MONEY
+                                   ? _("“%s” is not a whole amount in minor units (cents)")
+                                   : _("“%s” is not a whole number"), v);
+        if (!check_range (field, (double) n, error))
+          return FALSE;
+        *out_value = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+        return TRUE;
+      }
+
+    case FF_FIELD_REAL:
+    case FF_FIELD_QUANTITY:
+      {
+        char *end;
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        double d = g_ascii_strtod (v, &end);
+        if (*end != '\0' || end == v || !isfinite (d))
+          return invalid (error, _("“%s” is not a number"), v);
+        if (!check_range (field, d, error))
+          return FALSE;
+        *out_value = g_strdup (g_ascii_dtostr (buf, sizeof buf, d));
+        return TRUE;
+      }
+
+    case FF_FIELD_BOOLEAN:
+      {
+        static const char *const yes[] = { "1", "true", "yes", "y", "t", NULL };
+        static const char *const no[] = { "0", "false", "no", "n", "f", NULL };
+        g_autofree char *lower = g_ascii_strdown (v, -1);
+        if (g_strv_contains (yes, lower))
+          *out_value = g_strdup ("1");
+        else if (g_strv_contains (no, lower))
+          *out_value = g_strdup ("0");
+        else
+          return invalid (error, _("“%s” is not yes or no"), v);
+        return TRUE;
+      }
+
+    case FF_FIELD_DATE:
+      {
+        int y, m, d;
+        if (!parse_date (v, &y, &m, &d))
+          return invalid (error, _("“%s” is not a date like 2026-03-31"), v);
+        break;
+      }
+
+    case FF_FIELD_TIMESTAMP:
+      {
+        g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+        g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (v, utc);
+        g_autoptr (GDateTime) dt_utc = NULL;
+        if (dt == NULL)
+          return invalid (error, _("“%s” is not a time like 2026-03-31T14:05:00Z"), v);
+        dt_utc = g_date_time_to_utc (dt);
+        *out_value = g_date_time_format (dt_utc, "%Y-%m-%dT%H:%M:%SZ");
+        return TRUE;
+      }
+
+    case FF_FIELD_ENUM:
+      for (const FfEnumValue *e = field->enum_values; e && e->value; e++)
+        if (g_ascii_strcasecmp (e->value, v) == 0
+            || g_utf8_collate (g_dgettext (GETTEXT_PACKAGE, e->label), v) == 0)
+          {
+            *out_value = g_strdup (e->value);
+            return TRUE;
+          }
+      {
+        g_autoptr (GString) allowed = g_string_new (NULL);
+        for (const FfEnumValue *e = field->enum_values; e && e->value; e++)
+          g_string_append_printf (allowed, "%s%s", allowed->len ? ", " : "", e->value);
+        return invalid (error, _("“%s” is not one of: %s"), v, allowed->str);
+      }
+
+    case FF_FIELD_CURRENCY:
+      {
+        g_autofree char *upper = g_ascii_strup (v, -1);
+        if (!is_currency (upper))
+          return invalid (error, _("“%s” is not a three-letter currency code like EUR"), v);
+        *out_value = g_steal_pointer (&upper);
+        return TRUE;
+      }
+
+    case FF_FIELD_GTIN:
+      if (!ff_gtin_is_valid (v))
+        return invalid (error, _("“%s” is not a valid GTIN (8, 12, 13 or 14 digits with a "
+                                 "correct check digit)"), v);
+      break;
+
+    case FF_FIELD_EMAIL:
+      if (!is_email (v))
+        return invalid (error, _("“%s” is not an e-mail address"), v);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  *out_value = g_steal_pointer (&v);
+  return TRUE;
+}
+
+/* Formatting -------------------------------------------------------------------------------- */
+
+static int
+currency_exponent (const char *currency)
+{
+  static const char *const zero[] = { "JPY", "KRW", "ISK", "CLP", "VND", "HUF", NULL };
+  return currency && g_strv_contains (zero, currency) ? 0 : 2;
+}
+
+char *
+ff_field_format (const FfField *field,
+                 const char    *value,
+                 const char    *unit_value)
+{
+  if (value == NULL || *value == '\0')
+    return g_strdup ("");
+
+  switch (field->type)
+    {
+    case FF_FIELD_ENUM:
+      return g_strdup (ff_field_get_enum_label (field, value));
+
+    case FF_FIELD_BOOLEAN:
+      return g_strdup (g_str_equal (value, "1") ? _("Yes") : _("No"));
+
+    case FF_FIELD_MONEY:
+      {
+        gint64 minor = g_ascii_strtoll (value, NULL, 10);
+        int exp = currency_exponent (unit_value);
+        double major = (double) minor / pow (10, exp);
+        return g_strdup_printf ("%'.*f %s", exp, major, unit_value ? unit_value : "");
+      }
+
+    case FF_FIELD_QUANTITY:
+    case FF_FIELD_REAL:
+      {
+        double d = g_ascii_strtod (value, NULL);
+        const char *unit = field->type == FF_FIELD_QUANTITY ? unit_value : field->unit;
+        g_autofree char *num = (fabs (d - round (d)) < 1e-9)
+                                 ? g_strdup_printf ("%'.0f", d)
+                                 : g_strdup_printf ("%'.2f", d);
+        return unit ? g_strdup_printf ("%s %s", num, unit) : g_steal_pointer (&num);
+      }
+
+    case FF_FIELD_INTEGER:
+      {
+        gint64 n = g_ascii_strtoll (value, NULL, 10);
+        return field->unit ? g_strdup_printf ("%'" G_GINT64_FORMAT " %s", n, field->unit)
+                           : g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+      }
+
+    case FF_FIELD_TIMESTAMP:
+      {
+        g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+        g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (value, utc);
+        g_autoptr (GDateTime) local = dt ? g_date_time_to_local (dt) : NULL;
+        return local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (value);
+      }
+
+    default:
+      return g_strdup (value);
+    }
+}

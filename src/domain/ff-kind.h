@@ -1,0 +1,116 @@
+/* ff-kind.h — the one description of each record kind, which every machinery reads: the
+ * repository (CRUD and validation), list models, detail views, forms, CSV and sync. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <glib.h>
+
+#include "ff-role.h"
+#include "ff-workspace.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FF_FIELD_TEXT,
+  FF_FIELD_INTEGER,
+  FF_FIELD_REAL,
+  FF_FIELD_BOOLEAN,    /* stored 0/1 */
+  FF_FIELD_DATE,       /* YYYY-MM-DD */
+  FF_FIELD_TIMESTAMP,  /* UTC ISO-8601, "2026-03-01T06:00:00Z" */
+  FF_FIELD_ENUM,       /* one of enum_values[].value */
+  FF_FIELD_MONEY,      /* integer minor units; the currency is the field named by unit_field */
+  FF_FIELD_QUANTITY,   /* real; the unit of measure is the field named by unit_field */
+  FF_FIELD_CURRENCY,   /* ISO 4217 code */
+  FF_FIELD_UNIT,       /* unit of measure code (kg, g, l, ea, case, ...) */
+  FF_FIELD_GTIN,       /* GTIN-8/12/13/14 with a valid check digit */
+  FF_FIELD_EMAIL,
+} FfFieldType;
+
+typedef enum {
+  FF_FIELD_REQUIRED = 1 << 0,
+  FF_FIELD_UNIQUE = 1 << 1,   /* no two live records share the value */
+  FF_FIELD_LIST = 1 << 2,     /* a column of the record list */
+  FF_FIELD_SEARCH = 1 << 3,   /* the list's search box matches it */
+  FF_FIELD_MULTILINE = 1 << 4,
+} FfFieldFlags;
+
+typedef struct
+{
+  const char *value;  /* stored */
+  const char *label;  /* translatable, N_() */
+} FfEnumValue;
+
+typedef struct
+{
+  const char        *name;        /* column name, CSV header */
+  const char        *label;       /* N_() */
+  FfFieldType        type;
+  FfFieldFlags       flags;
+  const FfEnumValue *enum_values; /* FF_FIELD_ENUM: terminated by { NULL } */
+  const char        *unit_field;  /* FF_FIELD_MONEY / FF_FIELD_QUANTITY: the sibling field */
+  const char        *unit;        /* fixed display unit of a number ("units/h", "m²") */
+  double             min;         /* range, when min < max */
+  double             max;
+  guint              max_length;  /* text; 0 means 200 */
+  const char        *group;       /* sync field group; fields of one group merge together */
+  const char        *hint;        /* N_(), shown under the form field */
+} FfField;
+
+typedef enum {
+  FF_SYNC_EDITABLE,     /* merged per field (group) by HLC */
+  FF_SYNC_APPEND_ONLY,  /* insert-only: readings, responses, signatures */
+} FfSyncClass;
+
+typedef struct
+{
+  const char     *name;            /* plural snake_case: "lines" (CLI KIND, stats key) */
+  const char     *table;           /* SQL table */
+  const char     *label;           /* N_("Lines") */
+  const char     *label_singular;  /* N_("Line") */
+  const char     *icon_name;
+  FfWorkspace     workspace;
+  FfSyncClass     sync_class;
+  gboolean        regulated;       /* changes need a reason and land in the audit trail */
+  const FfField  *fields;          /* terminated by { NULL } */
+  const char     *code_field;      /* the human code: unique, used by CSV references */
+  const char     *title_field;     /* what names a record in a title */
+  const char     *default_sort;
+  guint           write_roles;     /* bit (1 << FfRole) per role that may write; admin always */
+} FfKind;
+
+#define FF_ROLE_BIT(r) (1u << (r))
+
+/* All kinds, in an order in which importing them one by one into an empty tenant works. */
+const FfKind  *const *ff_kinds_get_all       (guint *n_kinds);
+const FfKind        *ff_kind_lookup          (const char *name);
+guint                ff_kind_get_n_fields    (const FfKind *kind);
+const FfField       *ff_kind_get_field       (const FfKind *kind,
+                                              const char   *name);
+int                  ff_kind_get_field_index (const FfKind *kind,
+                                              const char   *name);
+const char          *ff_kind_get_label       (const FfKind *kind);
+const char          *ff_kind_get_label_singular (const FfKind *kind);
+gboolean             ff_kind_role_can_write  (const FfKind *kind,
+                                              FfRole        role);
+
+const char          *ff_field_get_label      (const FfField *field);
+/* The translated label of an enum value, or @value itself. */
+const char          *ff_field_get_enum_label (const FfField *field,
+                                              const char    *value);
+
+/* Checks and normalises one value (trims, canonical number/date/boolean form). Returns the
+ * normalised value (NULL for an empty optional value) or sets @error with a message that names
+ * what is wrong in words a person can act on. */
+gboolean             ff_field_normalize      (const FfField  *field,
+                                              const char     *input,
+                                              char          **out_value,
+                                              GError        **error);
+/* How the stored @value reads in a list or detail view ("12.50 EUR", "Running", "Yes"). The
+ * @unit_value is the value of the field's unit_field, if any. */
+char                *ff_field_format         (const FfField *field,
+                                              const char    *value,
+                                              const char    *unit_value);
+/* TRUE when the column sorts as a number. */
+gboolean             ff_field_is_numeric     (const FfField *field);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* ff-record-list-model.h — a GListModel of the records of one kind that a query selects.
+ * Only the rowids of the selection are held; records are read a page at a time as a view asks
+ * for them and a bounded number of pages is kept, so a list of a million rows stays small. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ff-kind.h"
+#include "ff-record-query.h"
+#include "ff-session.h"
+
+G_BEGIN_DECLS
+
+#define FF_TYPE_RECORD_LIST_MODEL (ff_record_list_model_get_type ())
+G_DECLARE_FINAL_TYPE (FfRecordListModel, ff_record_list_model, FF, RECORD_LIST_MODEL, GObject)
+
+/* Empty until the first reload. Pages are read through the session's own connection, so use the
+ * model from the thread that owns the session. */
+FfRecordListModel   *ff_record_list_model_new           (FfSession    *session,
+                                                         const FfKind *kind);
+const FfKind        *ff_record_list_model_get_kind      (FfRecordListModel *self);
+const FfRecordQuery *ff_record_list_model_get_query     (FfRecordListModel *self);
+gboolean             ff_record_list_model_get_loading   (FfRecordListModel *self);
+
+/* Runs @query in a worker thread on a connection of its own and then swaps the selection in.
+ * A reload started while another runs supersedes it. */
+void                 ff_record_list_model_reload_async  (FfRecordListModel   *self,
+                                                         const FfRecordQuery *query,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean             ff_record_list_model_reload_finish (FfRecordListModel  *self,
+                                                         GAsyncResult       *result,
+                                                         GError            **error);
+/* The same, blocking (CLI, tests). */
+gboolean             ff_record_list_model_reload        (FfRecordListModel    *self,
+                                                         const FfRecordQuery  *query,
+                                                         GError              **error);
+/* The position of the record with @id in the current selection, or -1. Reads no records. */
+int                  ff_record_list_model_find_rowid    (FfRecordListModel *self,
+                                                         gint64             rowid);
+
+G_END_DECLS

@@ -1,0 +1,47 @@
+/* ff-record-query.c — what a record list shows: search text, one filter, sort order. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ff-record-query.h"
+
+FfRecordQuery *
+ff_record_query_new (void)
+{
+  return g_new0 (FfRecordQuery, 1);
+}
+
+FfRecordQuery *
+ff_record_query_copy (const FfRecordQuery *query)
+{
+  FfRecordQuery *copy = ff_record_query_new ();
+
+  if (query == NULL)
+    return copy;
+  copy->search = g_strdup (query->search);
+  copy->filter_field = g_strdup (query->filter_field);
+  copy->filter_value = g_strdup (query->filter_value);
+  copy->sort_field = g_strdup (query->sort_field);
+  copy->descending = query->descending;
+  return copy;
+}
+
+void
+ff_record_query_free (FfRecordQuery *query)
+{
+  if (query == NULL)
+    return;
+  g_free (query->search);
+  g_free (query->filter_field);
+  g_free (query->filter_value);
+  g_free (query->sort_field);
+  g_free (query);
+}
+
+gboolean
+ff_record_query_equal (const FfRecordQuery *a,
+                       const FfRecordQuery *b)
+{
+  return g_strcmp0 (a->search, b->search) == 0
+         && g_strcmp0 (a->filter_field, b->filter_field) == 0
+         && g_strcmp0 (a->filter_value, b->filter_value) == 0
+         && g_strcmp0 (a->sort_field, b->sort_field) == 0
+         && a->descending == b->descending;
+}

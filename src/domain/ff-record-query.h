@@ -1,0 +1,26 @@
+/* ff-record-query.h — what a record list shows: search text, one filter, sort order. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char     *search;        /* matched (case-insensitive substring) against FF_FIELD_SEARCH fields */
+  char     *filter_field;  /* with filter_value: only records whose field equals the value */
+  char     *filter_value;
+  char     *sort_field;    /* NULL: the kind's default sort */
+  gboolean  descending;
+} FfRecordQuery;
+
+FfRecordQuery *ff_record_query_new   (void);
+FfRecordQuery *ff_record_query_copy  (const FfRecordQuery *query);
+void           ff_record_query_free  (FfRecordQuery *query);
+gboolean       ff_record_query_equal (const FfRecordQuery *a,
+                                      const FfRecordQuery *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FfRecordQuery, ff_record_query_free)
+
+G_END_DECLS

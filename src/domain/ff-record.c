@@ -1,0 +1,205 @@
+/* ff-record.c — one record of any kind: its id and its field values as stored text. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ff-record.h"
+
+struct _FfRecord
+{
+  GObject        parent_instance;
+
+  /* borrowed (static descriptions) */
+  const FfKind  *kind;
+
+  /* owned */
+  char          *id;
+  gint64         rowid;
+  FfHlcTimestamp hlc;
+  guint          n_values;
+  char         **values;
+};
+
+G_DEFINE_FINAL_TYPE (FfRecord, ff_record, G_TYPE_OBJECT)
+
+static void
+ff_record_finalize (GObject *object)
+{
+  FfRecord *self = FF_RECORD (object);
+
+  for (guint i = 0; i < self->n_values; i++)
+    g_free (self->values[i]);
+  g_free (self->values);
+  g_free (self->id);
+
+  G_OBJECT_CLASS (ff_record_parent_class)->finalize (object);
+}
+
+static void
+ff_record_class_init (FfRecordClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ff_record_finalize;
+}
+
+static void
+ff_record_init (FfRecord *self)
+{
+}
+
+FfRecord *
+ff_record_new (const FfKind *kind)
+{
+  FfRecord *self;
+
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  self = g_object_new (FF_TYPE_RECORD, NULL);
+  self->kind = kind;
+  self->n_values = ff_kind_get_n_fields (kind);
+  self->values = g_new0 (char *, self->n_values);
+  return self;
+}
+
+FfRecord *
+ff_record_copy (FfRecord *self)
+{
+  FfRecord *copy;
+
+  g_return_val_if_fail (FF_IS_RECORD (self), NULL);
+
+  copy = ff_record_new (self->kind);
+  _ff_record_set_meta (copy, self->id, self->rowid, self->hlc);
+  for (guint i = 0; i < self->n_values; i++)
+    copy->values[i] = g_strdup (self->values[i]);
+  return copy;
+}
+
+const FfKind *
+ff_record_get_kind (FfRecord *self)
+{
+  g_return_val_if_fail (FF_IS_RECORD (self), NULL);
+  return self->kind;
+}
+
+const char *
+ff_record_get_id (FfRecord *self)
+{
+  g_return_val_if_fail (FF_IS_RECORD (self), NULL);
+  return self->id;
+}
+
+gint64
+ff_record_get_rowid (FfRecord *self)
+{
+  g_return_val_if_fail (FF_IS_RECORD (self), 0);
+  return self->rowid;
+}
+
+FfHlcTimestamp
+ff_record_get_hlc (FfRecord *self)
+{
+  g_return_val_if_fail (FF_IS_RECORD (self), 0);
+  return self->hlc;
+}
+
+void
+_ff_record_set_meta (FfRecord       *self,
+                     const char     *id,
+                     gint64          rowid,
+                     FfHlcTimestamp  hlc)
+{
+  if (self->id != id)
+    {
+      g_free (self->id);
+      self->id = g_strdup (id);
+    }
+  self->rowid = rowid;
+  self->hlc = hlc;
+}
+
+const char *
+ff_record_get_nth (FfRecord *self,
+                   guint     index)
+{
+  g_return_val_if_fail (FF_IS_RECORD (self), NULL);
+  g_return_val_if_fail (index < self->n_values, NULL);
+  return self->values[index];
+}
+
+const char *
+ff_record_get (FfRecord   *self,
+               const char *field)
+{
+  int i;
+
+  g_return_val_if_fail (FF_IS_RECORD (self), NULL);
+  i = ff_kind_get_field_index (self->kind, field);
+  g_return_val_if_fail (i >= 0, NULL);
+  return self->values[i];
+}
+
+void
+ff_record_set_nth (FfRecord   *self,
+                   guint       index,
+                   const char *value)
+{
+  g_return_if_fail (FF_IS_RECORD (self));
+  g_return_if_fail (index < self->n_values);
+
+  if (self->values[index] == value)
+    return;
+  g_free (self->values[index]);
+  self->values[index] = (value && *value) ? g_strdup (value) : NULL;
+}
+
+void
+ff_record_set (FfRecord   *self,
+               const char *field,
+               const char *value)
+{
+  int i;
+
+  g_return_if_fail (FF_IS_RECORD (self));
+  i = ff_kind_get_field_index (self->kind, field);
+  g_return_if_fail (i >= 0);
+  ff_record_set_nth (self, (guint) i, value);
+}
+
+char *
+ff_record_format_nth (FfRecord *self,
+                      guint     index)
+{
+  const FfField *field;
+  const char *unit = NULL;
+
+  g_return_val_if_fail (FF_IS_RECORD (self), NULL);
+  g_return_val_if_fail (index < self->n_values, NULL);
+
+  field = &self->kind->fields[index];
+  if (field->unit_field != NULL)
+    unit = ff_record_get (self, field->unit_field);
+  return ff_field_format (field, self->values[index], unit);
+}
+
+char *
+ff_record_format (FfRecord   *self,
+                  const char *field)
+{
+  int i;
+
+  g_return_val_if_fail (FF_IS_RECORD (self), NULL);
+  i = ff_kind_get_field_index (self->kind, field);
+  g_return_val_if_fail (i >= 0, NULL);
+  return ff_record_format_nth (self, (guint) i);
+}
+
+const char *
+ff_record_get_code (FfRecord *self)
+{
+  g_return_val_if_fail (FF_IS_RECORD (self), NULL);
+  return ff_record_get (self, self->kind->code_field);
+}
+
+const char *
+ff_record_get_title (FfRecord *self)
+{
+  g_return_val_if_fail (FF_IS_RECORD (self), NULL);
+  return ff_record_get (self, self->kind->title_field);
+}
