@@ -128,6 +128,8 @@ _ff_cli_kinds (FfCliContext *ctx)
   const FfKind *const *kinds;
   guint n;
 
+  if (ctx->args->len != 0)
+    return _ff_cli_usage_error (_("kinds takes no arguments"));
   kinds = ff_kinds_get_all (&n);
   for (guint i = 0; i < n; i++)
     printf ("%s\n", kinds[i]->name);

@@ -109,6 +109,13 @@ _ff_cli_read_password (const char  *env_name,
                    _("No password given: set %s or type it when asked"), env_name);
       return NULL;
     }
+  if (strchr (buf, '\n') == NULL && !feof (stdin))
+    {
+      memset (buf, 0, sizeof buf);
+      g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
+                   _("The password is longer than %d characters"), (int) sizeof buf - 2);
+      return NULL;
+    }
   buf[strcspn (buf, "\r\n")] = '\0';
   line = g_strdup (buf);
   memset (buf, 0, sizeof buf);
@@ -227,6 +234,12 @@ ff_cli_run (int    argc,
     {
       fputs (usage, stderr);
       status = FF_CLI_EXIT_FAILURE;
+      goto out;
+    }
+  if (_ff_cli_option (&ctx, "--data-dir") != NULL && *_ff_cli_option (&ctx, "--data-dir") == '\0')
+    {
+      /* An unset shell variable must not silently mean the user's real data. */
+      status = _ff_cli_usage_error (_("--data-dir needs a directory"));
       goto out;
     }
   ctx.data_dir = ff_paths_get_data_dir (_ff_cli_option (&ctx, "--data-dir"));

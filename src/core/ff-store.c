@@ -161,6 +161,49 @@ query_int (FfStore    *self,
   return value;
 }
 
+/* "L2" before "L10", "SKU-9" before "SKU-10": runs of digits compare by value, the rest
+ * case-insensitively. Used for codes and names in lists. */
+static int
+natural_compare (void       *user_data,
+                 int         len_a,
+                 const void *data_a,
+                 int         len_b,
+                 const void *data_b)
+{
+  const unsigned char *a = data_a, *b = data_b;
+  int i = 0, j = 0;
+
+  while (i < len_a && j < len_b)
+    {
+      if (g_ascii_isdigit (a[i]) && g_ascii_isdigit (b[j]))
+        {
+          int si = i, sj = j, na, nb;
+
+          while (si < len_a && a[si] == '0')
+            si++;
+          while (sj < len_b && b[sj] == '0')
+            sj++;
+          for (i = si; i < len_a && g_ascii_isdigit (a[i]); i++)
+            ;
+          for (j = sj; j < len_b && g_ascii_isdigit (b[j]); j++)
+            ;
+          na = i - si;
+          nb = j - sj;
+          if (na != nb)
+            return na < nb ? -1 : 1;
+          for (int k = 0; k < na; k++)
+            if (a[si + k] != b[sj + k])
+              return a[si + k] < b[sj + k] ? -1 : 1;
+          continue;
+        }
+      if (g_ascii_tolower (a[i]) != g_ascii_tolower (b[j]))
+        return g_ascii_tolower (a[i]) < g_ascii_tolower (b[j]) ? -1 : 1;
+      i++;
+      j++;
+    }
+  return (len_a - i > len_b - j) - (len_a - i < len_b - j);
+}
+
 /* Migrations -------------------------------------------------------------------------------- */
 
 typedef struct
@@ -365,6 +408,7 @@ ff_store_open (const char       *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_create_collation (self->db, "FF_NATURAL", SQLITE_UTF8, NULL, natural_compare);
   sqlite3_busy_timeout (self->db, 10000);
   if (!apply_key (self, key, error))
     return NULL;
@@ -538,6 +582,7 @@ ff_store_commit (FfStore  *self,
   if (self->failed)
     {
       ff_store_exec (self, "ROLLBACK", NULL);
+      g_clear_pointer (&self->device_id, g_free);
       g_set_error_literal (error, FF_STORE_ERROR, FF_STORE_ERROR_FAILED,
                            _("The change was rolled back because part of it failed"));
       return FALSE;
@@ -547,6 +592,7 @@ ff_store_commit (FfStore  *self,
       || !ff_store_exec (self, "COMMIT", error))
     {
       ff_store_exec (self, "ROLLBACK", NULL);
+      g_clear_pointer (&self->device_id, g_free);
       return FALSE;
     }
   return TRUE;
@@ -564,6 +610,8 @@ ff_store_rollback (FfStore *self)
       return;
     }
   ff_store_exec (self, "ROLLBACK", NULL);
+  /* The device id may have been made in the transaction just undone; read it again. */
+  g_clear_pointer (&self->device_id, g_free);
 }
 
 gboolean

@@ -348,9 +348,16 @@ read_key_slot (FfVault     *self,
     }
   sqlite3_finalize (stmt);
 
-  /* An unknown user gets the same answer as a wrong password. */
+  /* An unknown user gets the same answer as a wrong password, after the same work, so
+   * neither the message nor the time tells which user names exist. */
   if (!found)
     {
+      guint8 dummy_salt[crypto_pwhash_SALTBYTES];
+      randombytes_buf (dummy_salt, sizeof dummy_salt);
+      kek = derive_kek (tenant_id, username, password, dummy_salt,
+                        crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                        NULL);
+      sodium_free (kek);
       g_set_error_literal (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH,
                            _("Wrong user name or password"));
       return NULL;

@@ -115,6 +115,25 @@ static const struct {
   { "Yeast & Cultures BV", "ingredient", "NL" }, { "Wheat Mill Wallonie", "ingredient", "BE" },
 };
 
+/* "Agro Maíz Jalisco" -> "agro-maiz-jalisc": ASCII letters and digits, dashes between words. */
+static char *
+email_slug (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = ascii; *p && slug->len < 16; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  return g_string_free (slug, FALSE);
+}
+
 static const char *const approvals[] = { "approved", "approved", "approved", "approved",
                                          "approved", "conditional", "pending", "suspended" };
 static const char *const schemes[] = { "brcgs", "sqf", "fssc22000", "ifs", "brcgs", "none" };
@@ -130,13 +149,12 @@ make_suppliers (Demo    *demo,
       g_autoptr (FfRecord) r = ff_record_new (&ff_kind_suppliers);
       g_autofree char *code = g_strdup_printf ("SUP-%04u", 101 + i * 7);
       g_autofree char *due = date_offset (demo, g_rand_int_range (demo->rand, -30, 330));
-      g_autofree char *slug = g_ascii_strdown (supplier_templates[i].name, -1);
+      g_autofree char *slug = email_slug (supplier_templates[i].name);
       g_autofree char *email = NULL;
       const char *approval = approvals[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (approvals))];
       const char *risk;
 
-      g_strdelimit (slug, " &.,'íóôé", '-');
-      email = g_strdup_printf ("quality@%.*s.example", (int) MIN (strlen (slug), 16), slug);
+      email = g_strdup_printf ("quality@%s.example", slug);
       risk = g_str_equal (approval, "approved")
                ? (g_rand_int_range (demo->rand, 0, 4) == 0 ? "medium" : "low")
                : (g_str_equal (approval, "suspended") ? "high" : "medium");

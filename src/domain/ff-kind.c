@@ -204,6 +204,8 @@ ff_field_normalize (const FfField  *field,
   guint max_length = field->max_length ? field->max_length : 200;
 
   *out_value = NULL;
+  if (!g_utf8_validate (v, -1, NULL))
+    return invalid (error, _("is not valid UTF-8 text"));
   if (*v == '\0')
     {
       if (field->flags & FF_FIELD_REQUIRED)
@@ -215,8 +217,6 @@ ff_field_normalize (const FfField  *field,
     {
     case FF_FIELD_TEXT:
     case FF_FIELD_UNIT:
-      if (!g_utf8_validate (v, -1, NULL))
-        return invalid (error, _("is not valid UTF-8 text"));
       if ((guint) g_utf8_strlen (v, -1) > max_length)
         return invalid (error, _("is longer than %u characters"), max_length);
       break;

@@ -268,7 +268,7 @@ ff_record_repository_query_rowids (FfRecordRepository  *self,
       param++;
     }
   g_string_append_printf (sql, " ORDER BY \"%s\"%s %s, rowid %s", sort_field->name,
-                          ff_field_is_numeric (sort_field) ? "" : " COLLATE NOCASE",
+                          ff_field_is_numeric (sort_field) ? "" : " COLLATE FF_NATURAL",
                           query && query->descending ? "DESC" : "ASC",
                           query && query->descending ? "DESC" : "ASC");
 
@@ -354,7 +354,7 @@ ff_record_repository_foreach (FfRecordRepository  *self,
 
   g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), FALSE);
 
-  sql = g_strdup_printf ("%s WHERE _deleted = 0 ORDER BY \"%s\", rowid", self->select_sql,
+  sql = g_strdup_printf ("%s WHERE _deleted = 0 ORDER BY \"%s\" COLLATE FF_NATURAL, rowid", self->select_sql,
                          self->kind->default_sort);
   rc = sqlite3_prepare_v2 (ff_store_get_handle (self->store), sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -630,8 +630,8 @@ fail:
   return FALSE;
 }
 
-/* The per-field clocks of a row: JSON {"field": hlc, ...}; fields absent from it changed last
- * at the row's _hlc. */
+/* The per-field clocks of a row: JSON {"field": hlc, ...}; a row never updated has none, and
+ * its fields all changed last at the row's _hlc (the insert). */
 static JsonObject *
 load_field_clocks (FfRecordRepository  *self,
                    const char          *id,
@@ -699,6 +699,12 @@ ff_record_repository_update (FfRecordRepository  *self,
   if (clocks == NULL)
     goto fail;
 
+  /* Fields without a clock of their own have not changed since the insert, and until the
+   * first update the row's clock is the insert's: write it down before it moves on. */
+  for (guint i = 0; i < self->n_fields; i++)
+    if (!json_object_has_member (clocks, self->kind->fields[i].name))
+      json_object_set_int_member (clocks, self->kind->fields[i].name, (gint64) row_hlc);
+
   ts = ff_store_tick (self->store);
   json_builder_begin_object (fields);
   json_builder_begin_object (base);
@@ -717,9 +723,8 @@ ff_record_repository_update (FfRecordRepository  *self,
         json_builder_add_string_value (fields, new_value);
       else
         json_builder_add_null_value (fields);
-      old_clock = ff_hlc_to_string (json_object_has_member (clocks, field->name)
-                                      ? (FfHlcTimestamp) json_object_get_int_member (clocks, field->name)
-                                      : row_hlc);
+      old_clock = ff_hlc_to_string ((FfHlcTimestamp) json_object_get_int_member (clocks,
+                                                                                  field->name));
       json_builder_set_member_name (base, field->name);
       json_builder_add_string_value (base, old_clock);
       json_object_set_int_member (clocks, field->name, (gint64) ts);

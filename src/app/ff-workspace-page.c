@@ -1,0 +1,157 @@
+/* ff-workspace-page.c — one workspace: its record kinds beside the chosen kind's records. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ff-record-browser.h"
+#include "ff-workspace-page.h"
+
+struct _FfWorkspacePage
+{
+  AdwBin       parent_instance;
+
+  /* template widgets */
+  AdwLeaflet  *leaflet;
+  GtkLabel    *summary_label;
+  GtkListBox  *kind_list;
+  GtkStack    *content;
+
+  /* owned */
+  FfSession   *session;
+  FfWorkspace  workspace;
+  GPtrArray   *kinds;  /* const FfKind*, in list order */
+};
+
+G_DEFINE_FINAL_TYPE (FfWorkspacePage, ff_workspace_page, ADW_TYPE_BIN)
+
+GtkWidget *
+ff_workspace_page_show_kind (FfWorkspacePage *self,
+                             const FfKind    *kind)
+{
+  GtkWidget *browser;
+
+  g_return_val_if_fail (FF_IS_WORKSPACE_PAGE (self), NULL);
+  g_return_val_if_fail (kind != NULL && kind->workspace == self->workspace, NULL);
+
+  /* Browsers are made on first visit: a workspace nobody opens reads nothing. */
+  browser = gtk_stack_get_child_by_name (self->content, kind->name);
+  if (browser == NULL)
+    {
+      browser = GTK_WIDGET (ff_record_browser_new (self->session, kind));
+      gtk_stack_add_named (self->content, browser, kind->name);
+    }
+  gtk_stack_set_visible_child (self->content, browser);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+  return browser;
+}
+
+GtkWidget *
+ff_workspace_page_get_browser (FfWorkspacePage *self)
+{
+  g_return_val_if_fail (FF_IS_WORKSPACE_PAGE (self), NULL);
+  return gtk_stack_get_visible_child (self->content);
+}
+
+FfWorkspace
+ff_workspace_page_get_workspace (FfWorkspacePage *self)
+{
+  g_return_val_if_fail (FF_IS_WORKSPACE_PAGE (self), FF_WORKSPACE_PLANT_OPS);
+  return self->workspace;
+}
+
+static void
+kind_selected_cb (FfWorkspacePage *self,
+                  GtkListBoxRow   *row)
+{
+  if (row == NULL)
+    return;
+  ff_workspace_page_show_kind (self, g_ptr_array_index (self->kinds,
+                                                        gtk_list_box_row_get_index (row)));
+}
+
+static GtkWidget *
+kind_row_new (const FfKind *kind)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (kind->icon_name));
+  gtk_box_append (GTK_BOX (box), gtk_label_new (ff_kind_get_label (kind)));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, kind->name);
+  return row;
+}
+
+/* The first kind opens when the workspace is first shown, not when the tab is made. */
+static void
+ff_workspace_page_map (GtkWidget *widget)
+{
+  FfWorkspacePage *self = FF_WORKSPACE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ff_workspace_page_parent_class)->map (widget);
+  if (gtk_list_box_get_selected_row (self->kind_list) == NULL)
+    gtk_list_box_select_row (self->kind_list, gtk_list_box_get_row_at_index (self->kind_list, 0));
+}
+
+static void
+ff_workspace_page_dispose (GObject *object)
+{
+  FfWorkspacePage *self = FF_WORKSPACE_PAGE (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->kinds, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ff_workspace_page_parent_class)->dispose (object);
+}
+
+static void
+ff_workspace_page_class_init (FfWorkspacePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ff_workspace_page_dispose;
+  widget_class->map = ff_workspace_page_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ff-workspace-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FfWorkspacePage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FfWorkspacePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, FfWorkspacePage, kind_list);
+  gtk_widget_class_bind_template_child (widget_class, FfWorkspacePage, content);
+  gtk_widget_class_bind_template_callback (widget_class, kind_selected_cb);
+}
+
+static void
+ff_workspace_page_init (FfWorkspacePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->kinds = g_ptr_array_new ();
+}
+
+FfWorkspacePage *
+ff_workspace_page_new (FfSession   *session,
+                       FfWorkspace  workspace)
+{
+  FfWorkspacePage *self;
+  const FfKind *const *kinds;
+  guint n;
+
+  g_return_val_if_fail (FF_IS_SESSION (session), NULL);
+  g_return_val_if_fail (workspace < FF_N_WORKSPACES, NULL);
+
+  self = g_object_new (FF_TYPE_WORKSPACE_PAGE, NULL);
+  self->session = g_object_ref (session);
+  self->workspace = workspace;
+  gtk_label_set_label (self->summary_label, ff_workspace_get_summary (workspace));
+
+  kinds = ff_kinds_get_all (&n);
+  for (guint i = 0; i < n; i++)
+    if (kinds[i]->workspace == workspace)
+      {
+        g_ptr_array_add (self->kinds, (gpointer) kinds[i]);
+        gtk_list_box_append (self->kind_list, kind_row_new (kinds[i]));
+      }
+  return self;
+}

@@ -1,0 +1,24 @@
+/* ff-workspace-page.h — one workspace: its record kinds beside the chosen kind's records. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <adwaita.h>
+
+#include "ff-kind.h"
+#include "ff-session.h"
+
+G_BEGIN_DECLS
+
+#define FF_TYPE_WORKSPACE_PAGE (ff_workspace_page_get_type ())
+G_DECLARE_FINAL_TYPE (FfWorkspacePage, ff_workspace_page, FF, WORKSPACE_PAGE, AdwBin)
+
+FfWorkspacePage *ff_workspace_page_new          (FfSession   *session,
+                                                 FfWorkspace  workspace);
+FfWorkspace      ff_workspace_page_get_workspace (FfWorkspacePage *self);
+/* Shows the records of @kind (one of this workspace's kinds); returns its FfRecordBrowser. */
+GtkWidget       *ff_workspace_page_show_kind    (FfWorkspacePage *self,
+                                                 const FfKind    *kind);
+/* The browser on show, or NULL. */
+GtkWidget       *ff_workspace_page_get_browser  (FfWorkspacePage *self);
+
+G_END_DECLS

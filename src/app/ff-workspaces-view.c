@@ -1,0 +1,121 @@
+/* ff-workspaces-view.c — the unlocked tenant: one tab per workspace. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ff-application.h"
+#include "ff-workspace-page.h"
+#include "ff-workspaces-view.h"
+
+struct _FfWorkspacesView
+{
+  AdwBin         parent_instance;
+
+  /* template widgets */
+  AdwViewStack  *stack;
+  GtkLabel      *tenant_label;
+  GtkMenuButton *menu_button;
+
+  /* owned */
+  FfSession     *session;
+
+  /* borrowed */
+  GtkWidget     *pages[FF_N_WORKSPACES];
+};
+
+G_DEFINE_FINAL_TYPE (FfWorkspacesView, ff_workspaces_view, ADW_TYPE_BIN)
+
+void
+ff_workspaces_view_show (FfWorkspacesView *self,
+                         FfWorkspace       workspace)
+{
+  g_return_if_fail (FF_IS_WORKSPACES_VIEW (self));
+  g_return_if_fail (workspace < FF_N_WORKSPACES);
+  adw_view_stack_set_visible_child (self->stack, self->pages[workspace]);
+}
+
+FfWorkspace
+ff_workspaces_view_get_shown (FfWorkspacesView *self)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (FF_IS_WORKSPACES_VIEW (self), FF_WORKSPACE_PLANT_OPS);
+  child = adw_view_stack_get_visible_child (self->stack);
+  for (guint i = 0; i < FF_N_WORKSPACES; i++)
+    if (self->pages[i] == child)
+      return i;
+  return FF_WORKSPACE_PLANT_OPS;
+}
+
+GtkWidget *
+ff_workspaces_view_get_page (FfWorkspacesView *self,
+                             FfWorkspace       workspace)
+{
+  g_return_val_if_fail (FF_IS_WORKSPACES_VIEW (self), NULL);
+  g_return_val_if_fail (workspace < FF_N_WORKSPACES, NULL);
+  return self->pages[workspace];
+}
+
+static void
+ff_workspaces_view_dispose (GObject *object)
+{
+  FfWorkspacesView *self = FF_WORKSPACES_VIEW (object);
+
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (ff_workspaces_view_parent_class)->dispose (object);
+}
+
+static void
+ff_workspaces_view_class_init (FfWorkspacesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ff_workspaces_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ff-workspaces-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FfWorkspacesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, FfWorkspacesView, tenant_label);
+  gtk_widget_class_bind_template_child (widget_class, FfWorkspacesView, menu_button);
+}
+
+static void
+ff_workspaces_view_init (FfWorkspacesView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_menu_model (self->menu_button, ff_application_get_primary_menu ());
+}
+
+FfWorkspacesView *
+ff_workspaces_view_new (FfSession *session)
+{
+  FfWorkspacesView *self;
+  g_autofree char *who = NULL;
+
+  g_return_val_if_fail (FF_IS_SESSION (session), NULL);
+
+  self = g_object_new (FF_TYPE_WORKSPACES_VIEW, NULL);
+  self->session = g_object_ref (session);
+
+  /* Translators: the tenant and the signed-in user, in the header bar */
+  who = g_strdup_printf (_("%s · %s"), ff_session_get_tenant (session)->name,
+                         ff_session_get_username (session));
+  gtk_label_set_label (self->tenant_label, who);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->tenant_label),
+                               ff_role_get_label (ff_session_get_role (session)));
+
+  for (guint i = 0; i < FF_N_WORKSPACES; i++)
+    {
+      AdwViewStackPage *page;
+
+      self->pages[i] = GTK_WIDGET (ff_workspace_page_new (session, i));
+      page = adw_view_stack_add_titled (self->stack, self->pages[i], ff_workspace_get_id (i),
+                                        ff_workspace_get_title (i));
+      adw_view_stack_page_set_icon_name (page, ff_workspace_get_icon_name (i));
+      adw_view_stack_page_set_use_underline (page, TRUE);
+    }
+  return self;
+}

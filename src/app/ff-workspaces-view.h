@@ -1,0 +1,23 @@
+/* ff-workspaces-view.h — the unlocked tenant: one tab per workspace. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <adwaita.h>
+
+#include "ff-session.h"
+#include "ff-workspace.h"
+
+G_BEGIN_DECLS
+
+#define FF_TYPE_WORKSPACES_VIEW (ff_workspaces_view_get_type ())
+G_DECLARE_FINAL_TYPE (FfWorkspacesView, ff_workspaces_view, FF, WORKSPACES_VIEW, AdwBin)
+
+FfWorkspacesView *ff_workspaces_view_new        (FfSession *session);
+void              ff_workspaces_view_show       (FfWorkspacesView *self,
+                                                 FfWorkspace       workspace);
+FfWorkspace       ff_workspaces_view_get_shown  (FfWorkspacesView *self);
+/* The page of one workspace (an FfWorkspacePage). */
+GtkWidget        *ff_workspaces_view_get_page   (FfWorkspacesView *self,
+                                                 FfWorkspace       workspace);
+
+G_END_DECLS

@@ -1,0 +1,1003 @@
+/* test-cli.c — foodflow-cli's contract with scripts: exit statuses, messages and output. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "foodflow-test"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#define ADMIN_PASSWORD "correct horse battery"
+#define USER_PASSWORD "staple of the pantry"
+#define WRONG_PASSWORD "not the password at all"
+#define DEMO_SCALE "0.2"
+#define WRONG_CREDENTIALS "Wrong user name or password"
+#define ALL_ROLES "admin, qa, operator, planner, brand, retail, viewer"
+
+/* A NULL-terminated list of "NAME=VALUE" (set) or "NAME" (unset) for one run. */
+#define ENV(...) ((const char *const[]) { __VA_ARGS__, NULL })
+#define AS_ADMIN ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD)
+#define AS_USER ENV ("FOODFLOW_PASSWORD=" USER_PASSWORD)
+#define AS_DEMO ENV ("FOODFLOW_PASSWORD=demo")
+
+/* Shows the text itself when it does not hold, unlike g_assert_nonnull (strstr ()). */
+#define assert_contains(hay, needle) \
+  G_STMT_START { \
+    const char *hay_ = (hay), *needle_ = (needle); \
+    if (strstr (hay_, needle_) == NULL) \
+      g_assertion_message_cmpstr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, \
+                                  #hay " contains " #needle, hay_, "contains", needle_); \
+  } G_STMT_END
+
+typedef struct
+{
+  char *root;      /* removed with all it holds after each case */
+  char *data_dir;  /* root/data: the --data-dir of most runs */
+  char *xdg_dir;   /* root/xdg: XDG_DATA_HOME, so no run can reach the real one */
+} Fixture;
+
+typedef struct
+{
+  char   *command;
+  int     status;
+  GBytes *out_bytes;
+  char   *out;
+  char   *err;
+} CliResult;
+
+static void
+cli_result_free (CliResult *r)
+{
+  g_free (r->command);
+  g_bytes_unref (r->out_bytes);
+  g_free (r->out);
+  g_free (r->err);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->root = g_dir_make_tmp ("foodflow-cli-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->data_dir = g_build_filename (f->root, "data", NULL);
+  f->xdg_dir = g_build_filename (f->root, "xdg", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->root);
+  g_free (f->root);
+  g_free (f->data_dir);
+  g_free (f->xdg_dir);
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize len = 0;
+  const char *data = bytes ? g_bytes_get_data (bytes, &len) : NULL;
+
+  return len ? g_strndup (data, len) : g_strdup ("");
+}
+
+/* Runs foodflow-cli with --data-dir @data_dir (none when NULL) and the arguments that follow,
+ * stdin from @input (or /dev/null) and the variables that could change its behaviour unset
+ * unless @env sets them. */
+static CliResult *
+run_cli_va (Fixture           *f,
+            const char        *data_dir,
+            const char *const *env,
+            const char        *input,
+            va_list            ap)
+{
+  static const char *const cleared[] = {
+    "FOODFLOW_PASSWORD", "FOODFLOW_NEW_PASSWORD", "FOODFLOW_DATA_DIR", "FOODFLOW_LOG",
+    "LANGUAGE", NULL
+  };
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GBytes) in_bytes = NULL;
+  g_autoptr (GBytes) err_bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err_line = NULL;
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
+  CliResult *r = g_new0 (CliResult, 1);
+  const char *arg;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("FOODFLOW_CLI"));
+  if (data_dir != NULL)
+    {
+      g_ptr_array_add (argv, (gpointer) "--data-dir");
+      g_ptr_array_add (argv, (gpointer) data_dir);
+    }
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+  r->command = g_strjoinv (" ", (char **) argv->pdata + 1);
+
+  if (input != NULL)
+    flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
+  launcher = g_subprocess_launcher_new (flags);
+  if (input == NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, "/dev/null");
+  for (guint i = 0; cleared[i] != NULL; i++)
+    g_subprocess_launcher_unsetenv (launcher, cleared[i]);
+  /* Untranslated messages whatever the locale of the machine running the tests. */
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->xdg_dir, TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      const char *eq = strchr (env[i], '=');
+
+      if (eq != NULL)
+        {
+          g_autofree char *name = g_strndup (env[i], (gsize) (eq - env[i]));
+          g_subprocess_launcher_setenv (launcher, name, eq + 1, TRUE);
+        }
+      else
+        g_subprocess_launcher_unsetenv (launcher, env[i]);
+    }
+
+  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  if (input != NULL)
+    in_bytes = g_bytes_new (input, strlen (input));
+  g_subprocess_communicate (proc, in_bytes, NULL, &r->out_bytes, &err_bytes, &error);
+  g_assert_no_error (error);
+  r->out = bytes_to_string (r->out_bytes);
+  r->err = bytes_to_string (err_bytes);
+  if (!g_subprocess_get_if_exited (proc))
+    g_error ("“foodflow-cli %s” was killed by signal %d; stderr: %s", r->command,
+             g_subprocess_get_term_sig (proc), r->err);
+  r->status = g_subprocess_get_exit_status (proc);
+  err_line = g_strchomp (g_strdup (r->err));
+  g_test_message ("foodflow-cli %s -> %d%s%s", r->command, r->status,
+                  *err_line ? "; stderr: " : "", err_line);
+  return r;
+}
+
+static CliResult *run_cli (Fixture           *f,
+                           const char *const *env,
+                           ...) G_GNUC_NULL_TERMINATED;
+static CliResult *run_cli_with (Fixture           *f,
+                                const char        *data_dir,
+                                const char *const *env,
+                                const char        *input,
+                                ...) G_GNUC_NULL_TERMINATED;
+
+/* In the fixture's data dir, stdin from /dev/null. */
+static CliResult *
+run_cli (Fixture           *f,
+         const char *const *env,
+         ...)
+{
+  CliResult *r;
+  va_list ap;
+
+  va_start (ap, env);
+  r = run_cli_va (f, f->data_dir, env, NULL, ap);
+  va_end (ap);
+  return r;
+}
+
+static CliResult *
+run_cli_with (Fixture           *f,
+              const char        *data_dir,
+              const char *const *env,
+              const char        *input,
+              ...)
+{
+  CliResult *r;
+  va_list ap;
+
+  va_start (ap, input);
+  r = run_cli_va (f, data_dir, env, input, ap);
+  va_end (ap);
+  return r;
+}
+
+static void
+assert_succeeded (CliResult *r)
+{
+  g_assert_cmpstr (r->err, ==, "");
+  g_assert_cmpint (r->status, ==, 0);
+}
+
+/* A failure is one line on stderr, "foodflow-cli: " and a message, and nothing on stdout. */
+static void
+assert_failed (CliResult  *r,
+               int         status,
+               const char *needle)
+{
+  const char *newline = strchr (r->err, '\n');
+
+  g_assert_cmpint (r->status, ==, status);
+  g_assert_true (g_str_has_prefix (r->err, "foodflow-cli: "));
+  g_assert_cmpuint (strlen (r->err), >, strlen ("foodflow-cli: \n"));
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline, ==, "\n");
+  g_assert_cmpstr (r->out, ==, "");
+  if (needle != NULL)
+    assert_contains (r->err, needle);
+}
+
+static char **
+split_lines (const char *text)
+{
+  g_auto (GStrv) lines = NULL;
+  guint n;
+
+  if (*text == '\0')
+    return g_new0 (char *, 1);
+  lines = g_strsplit (text, "\n", -1);
+  n = g_strv_length (lines);
+  /* Every line, the last one included, ends with a newline. */
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  g_clear_pointer (&lines[n - 1], g_free);
+  return g_steal_pointer (&lines);
+}
+
+/* Creates @name in the fixture's data dir with administrator alice; returns the tenant id. */
+static char *
+create_tenant (Fixture    *f,
+               const char *name)
+{
+  g_autoptr (CliResult) r = run_cli (f, AS_ADMIN, "tenant", "create", name, "--admin", "alice",
+                                     NULL);
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) fields = NULL;
+
+  assert_succeeded (r);
+  lines = split_lines (r->out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  fields = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 2);
+  g_assert_cmpuint (strlen (fields[0]), ==, 36);
+  g_assert_cmpstr (fields[1], ==, name);
+  return g_strdup (fields[0]);
+}
+
+static void
+add_user (Fixture    *f,
+          const char *tenant,
+          const char *acting_password,
+          const char *acting_user,
+          const char *user,
+          const char *role)
+{
+  g_autofree char *acting = g_strconcat ("FOODFLOW_PASSWORD=", acting_password, NULL);
+  g_autoptr (CliResult) r = run_cli (f, ENV (acting, "FOODFLOW_NEW_PASSWORD=" USER_PASSWORD),
+                                     "user", "add", tenant, user, "--role", role,
+                                     "--user", acting_user, NULL);
+
+  assert_succeeded (r);
+  g_assert_cmpstr (r->out, ==, "");
+}
+
+static char **
+get_kinds (Fixture *f)
+{
+  g_autoptr (CliResult) r = run_cli (f, NULL, "kinds", NULL);
+
+  assert_succeeded (r);
+  return split_lines (r->out);
+}
+
+/* The stats of @tenant as @user, checked to be a JSON object of kind -> count. */
+static JsonObject *
+get_stats (Fixture           *f,
+           const char        *data_dir,
+           const char        *tenant,
+           const char        *user,
+           const char *const *env,
+           char             **out_text)
+{
+  g_autoptr (CliResult) r = run_cli_with (f, data_dir, env, NULL, "stats", tenant, "--user", user,
+                                          NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) kinds = get_kinds (f);
+  JsonNode *root;
+  JsonObject *object;
+
+  assert_succeeded (r);
+  json_parser_load_from_data (parser, r->out, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_nonnull (root);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  object = json_node_get_object (root);
+  g_assert_cmpuint (json_object_get_size (object), ==, g_strv_length (kinds));
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      JsonNode *count = json_object_get_member (object, kinds[i]);
+
+      g_assert_nonnull (count);
+      g_assert_cmpint (json_node_get_value_type (count), ==, G_TYPE_INT64);
+      g_assert_cmpint (json_node_get_int (count), >=, 0);
+    }
+  if (out_text != NULL)
+    *out_text = g_strdup (r->out);
+  return json_object_ref (object);
+}
+
+static void
+assert_tenant_count (Fixture *f,
+                     guint    expected)
+{
+  g_autoptr (CliResult) r = run_cli (f, NULL, "tenant", "list", NULL);
+  g_auto (GStrv) lines = NULL;
+
+  assert_succeeded (r);
+  lines = split_lines (r->out);
+  g_assert_cmpuint (g_strv_length (lines), ==, expected);
+}
+
+static void
+run_demo (Fixture    *f,
+          const char *data_dir,
+          const char *seed)
+{
+  g_autoptr (CliResult) r = seed ? run_cli_with (f, data_dir, NULL, NULL, "demo", "--seed", seed,
+                                                 "--scale", DEMO_SCALE, NULL)
+                                 : run_cli_with (f, data_dir, NULL, NULL, "demo",
+                                                 "--scale", DEMO_SCALE, NULL);
+  g_auto (GStrv) fields = NULL;
+
+  assert_succeeded (r);
+  g_assert_true (g_str_has_suffix (r->out, "\tDemo Foods\n"));
+  fields = g_strsplit (r->out, "\t", -1);
+  g_assert_cmpuint (strlen (fields[0]), ==, 36);
+}
+
+/* Usage and parsing --------------------------------------------------------------------- */
+
+static void
+test_no_arguments (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (CliResult) r = run_cli_with (f, NULL, NULL, NULL, NULL);
+
+  /* The one failure allowed more than a line: the usage text itself. */
+  g_assert_cmpint (r->status, ==, 1);
+  g_assert_cmpstr (r->out, ==, "");
+  assert_contains (r->err, "Usage");
+  assert_contains (r->err, "tenant create");
+  assert_contains (r->err, "export");
+}
+
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  const char *const spellings[] = { "--help", "-h" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_autoptr (CliResult) r = run_cli_with (f, NULL, NULL, NULL, spellings[i], NULL);
+
+      assert_succeeded (r);
+      assert_contains (r->out, "Usage");
+      assert_contains (r->out, "foodflow-cli");
+    }
+}
+
+static void
+test_unknown_command (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (CliResult) r1 = run_cli (f, NULL, "frobnicate", NULL);
+  g_autoptr (CliResult) r2 = run_cli (f, NULL, "tenant", "frobnicate", NULL);
+  g_autoptr (CliResult) r3 = run_cli (f, NULL, "user", "frobnicate", "Acme", "bob", NULL);
+  g_autoptr (CliResult) r4 = run_cli (f, NULL, "tenant", NULL);
+
+  assert_failed (r1, 1, "frobnicate");
+  assert_failed (r2, 1, "frobnicate");
+  assert_failed (r3, 1, "frobnicate");
+  assert_failed (r4, 1, "tenant");
+}
+
+static void
+test_unknown_option (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (CliResult) r1 = run_cli (f, NULL, "tenant", "list", "--frobnicate", NULL);
+  g_autoptr (CliResult) r2 = run_cli (f, NULL, "--frobnicate=3", "kinds", NULL);
+  g_autoptr (CliResult) r3 = run_cli (f, NULL, "stats", "Acme", "--user", NULL);
+
+  assert_failed (r1, 1, "--frobnicate");
+  assert_failed (r2, 1, "--frobnicate");
+  assert_failed (r3, 1, "--user");
+}
+
+static void
+test_kinds (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *const known[] = { "lines", "suppliers", "skus", "forecasts", "stores" };
+  g_auto (GStrv) kinds = get_kinds (f);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      g_assert_cmpstr (kinds[i], !=, "");
+      g_assert_true (g_hash_table_add (seen, kinds[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    g_assert_true (g_hash_table_contains (seen, known[i]));
+}
+
+/* Tenants ------------------------------------------------------------------------------- */
+
+static void
+test_tenant_create (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr (CliResult) before = run_cli (f, NULL, "tenant", "list", NULL);
+  g_autoptr (CliResult) after = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  assert_succeeded (before);
+  g_assert_cmpstr (before->out, ==, "");
+
+  id = create_tenant (f, "Acme Foods");
+  after = run_cli (f, NULL, "tenant", "list", NULL);
+  assert_succeeded (after);
+  lines = split_lines (after->out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  prefix = g_strconcat (id, "\tAcme Foods\t", NULL);
+  g_assert_true (g_str_has_prefix (lines[0], prefix));
+}
+
+static void
+test_tenant_create_duplicate (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) r = run_cli (f, AS_ADMIN, "tenant", "create", "Acme Foods",
+                                     "--admin", "bob", NULL);
+
+  assert_failed (r, 1, "already exists");
+  assert_tenant_count (f, 1);
+}
+
+static void
+test_tenant_create_short_password (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr (CliResult) r = run_cli (f, ENV ("FOODFLOW_PASSWORD=short"), "tenant", "create",
+                                     "Acme Foods", "--admin", "alice", NULL);
+
+  assert_failed (r, 1, "8 characters");
+  assert_tenant_count (f, 0);
+}
+
+static void
+test_tenant_create_no_admin (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr (CliResult) r = run_cli (f, AS_ADMIN, "tenant", "create", "Acme Foods", NULL);
+
+  assert_failed (r, 1, "--admin");
+  assert_tenant_count (f, 0);
+}
+
+static void
+test_tenant_create_password_stdin (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr (CliResult) none = run_cli (f, NULL, "tenant", "create", "Empty Co", "--admin",
+                                        "alice", NULL);
+  g_autoptr (CliResult) piped = NULL;
+  g_autoptr (JsonObject) stats = NULL;
+
+  /* No variable and an empty stdin: there is no password, and no tenant either. */
+  assert_failed (none, 1, "FOODFLOW_PASSWORD");
+  assert_tenant_count (f, 0);
+
+  piped = run_cli_with (f, f->data_dir, NULL, ADMIN_PASSWORD "\n", "tenant", "create",
+                        "Acme Foods", "--admin", "alice", NULL);
+  assert_succeeded (piped);
+  g_assert_true (g_str_has_suffix (piped->out, "\tAcme Foods\n"));
+  stats = get_stats (f, f->data_dir, "Acme Foods", "alice", AS_ADMIN, NULL);
+}
+
+/* Authentication ------------------------------------------------------------------------ */
+
+static void
+test_stats_wrong_password (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) r = run_cli (f, ENV ("FOODFLOW_PASSWORD=" WRONG_PASSWORD),
+                                     "stats", "Acme Foods", "--user", "alice", NULL);
+
+  assert_failed (r, 2, WRONG_CREDENTIALS);
+}
+
+static void
+test_stats_unknown_user (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) r = run_cli (f, AS_ADMIN, "stats", "Acme Foods", "--user", "mallory",
+                                     NULL);
+
+  assert_failed (r, 2, WRONG_CREDENTIALS);
+}
+
+static void
+test_stats_unknown_tenant (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr (CliResult) r1 = run_cli (f, AS_ADMIN, "stats", "Nobody Inc", "--user", "alice",
+                                      NULL);
+  g_autoptr (CliResult) r2 = run_cli (f, AS_ADMIN, "stats", "Nobody Inc", NULL);
+  g_autoptr (CliResult) r3 = run_cli (f, AS_ADMIN, "stats", "--user", "alice", NULL);
+
+  assert_failed (r1, 1, "Nobody Inc");
+  assert_failed (r2, 1, "--user");
+  assert_failed (r3, 1, NULL);
+}
+
+/* Demo data ------------------------------------------------------------------------------ */
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto (GStrv) kinds = get_kinds (f);
+  g_autoptr (JsonObject) stats = NULL;
+  g_autoptr (CliResult) again = NULL;
+
+  run_demo (f, f->data_dir, NULL);
+  stats = get_stats (f, f->data_dir, "Demo Foods", "demo", AS_DEMO, NULL);
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      g_test_message ("%s: %" G_GINT64_FORMAT, kinds[i],
+                      json_object_get_int_member (stats, kinds[i]));
+      g_assert_cmpint (json_object_get_int_member (stats, kinds[i]), >, 0);
+    }
+
+  again = run_cli (f, NULL, "demo", "--scale", DEMO_SCALE, NULL);
+  assert_failed (again, 1, "already exists");
+  assert_tenant_count (f, 1);
+}
+
+static char *
+local_date (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%F");
+}
+
+static GBytes *
+export_demo_skus (Fixture    *f,
+                  const char *data_dir)
+{
+  g_autoptr (CliResult) r = run_cli_with (f, data_dir, AS_DEMO, NULL, "export", "Demo Foods",
+                                          "skus", "--user", "demo", NULL);
+
+  assert_succeeded (r);
+  return g_bytes_ref (r->out_bytes);
+}
+
+static void
+test_demo_seed_determinism (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *dir_a = g_build_filename (f->root, "a", NULL);
+  g_autofree char *dir_b = g_build_filename (f->root, "b", NULL);
+  g_autofree char *dir_c = g_build_filename (f->root, "c", NULL);
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+  g_autofree char *day_before = local_date ();
+  g_autofree char *day_after = NULL;
+  g_autoptr (JsonObject) stats_a = NULL;
+  g_autoptr (JsonObject) stats_b = NULL;
+  g_autoptr (GBytes) skus_a = NULL;
+  g_autoptr (GBytes) skus_b = NULL;
+  g_autoptr (GBytes) skus_c = NULL;
+
+  run_demo (f, dir_a, "42");
+  run_demo (f, dir_b, "42");
+  run_demo (f, dir_c, "7");
+  day_after = local_date ();
+  stats_a = get_stats (f, dir_a, "Demo Foods", "demo", AS_DEMO, &text_a);
+  stats_b = get_stats (f, dir_b, "Demo Foods", "demo", AS_DEMO, &text_b);
+  g_assert_cmpstr (text_a, ==, text_b);
+
+  /* The counts alone hardly depend on the seed; the records do. */
+  skus_a = export_demo_skus (f, dir_a);
+  skus_b = export_demo_skus (f, dir_b);
+  skus_c = export_demo_skus (f, dir_c);
+  g_assert_false (g_bytes_equal (skus_a, skus_c));
+  /* Demo dates count from the day they are made. */
+  if (g_strcmp0 (day_before, day_after) != 0)
+    {
+      g_test_skip ("the demos straddled midnight; their records cannot be compared");
+      return;
+    }
+  g_assert_cmpmem (g_bytes_get_data (skus_a, NULL), g_bytes_get_size (skus_a),
+                   g_bytes_get_data (skus_b, NULL), g_bytes_get_size (skus_b));
+}
+
+static void
+test_demo_bad_options (Fixture       *f,
+                       gconstpointer  data)
+{
+  const struct {
+    const char *option;
+    const char *value;
+  } cases[] = {
+    { "--seed", "abc" }, { "--seed", "-1" }, { "--seed", "1.5" }, { "--seed", "" },
+    { "--seed", "4294967296" }, { "--scale", "0" }, { "--scale", "-0.5" },
+    { "--scale", "abc" }, { "--scale", "101" }, { "--scale", "nan" }, { "--scale", "inf" },
+    { "--scale", "0.2x" }, { "--scale", "" },
+  };
+  g_autoptr (CliResult) two_names = run_cli (f, NULL, "demo", "One", "Two", "--scale",
+                                             DEMO_SCALE, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (CliResult) r = run_cli (f, NULL, "demo", cases[i].option, cases[i].value, NULL);
+
+      assert_failed (r, 1, cases[i].option);
+    }
+  assert_failed (two_names, 1, NULL);
+  assert_tenant_count (f, 0);
+}
+
+/* Users ---------------------------------------------------------------------------------- */
+
+static void
+test_user_add (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (JsonObject) stats_bob = NULL;
+  g_autoptr (JsonObject) stats_carol = NULL;
+  g_autoptr (CliResult) piped = NULL;
+
+  add_user (f, "Acme Foods", ADMIN_PASSWORD, "alice", "bob", "planner");
+  stats_bob = get_stats (f, f->data_dir, "Acme Foods", "bob", AS_USER, NULL);
+
+  /* The new user's password from stdin when $FOODFLOW_NEW_PASSWORD is absent. */
+  piped = run_cli_with (f, f->data_dir, AS_ADMIN, USER_PASSWORD "\n", "user", "add",
+                        "Acme Foods", "carol", "--role", "admin", "--user", "alice", NULL);
+  assert_succeeded (piped);
+  stats_carol = get_stats (f, f->data_dir, "Acme Foods", "carol", AS_USER, NULL);
+
+  /* The role took: carol, made an administrator, can manage users herself. */
+  add_user (f, "Acme Foods", USER_PASSWORD, "carol", "dave", "viewer");
+}
+
+static void
+test_user_add_by_non_admin (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) add = NULL;
+  g_autoptr (CliResult) remove = NULL;
+  g_autoptr (CliResult) stats = NULL;
+
+  add_user (f, "Acme Foods", ADMIN_PASSWORD, "alice", "bob", "planner");
+  add = run_cli (f, ENV ("FOODFLOW_PASSWORD=" USER_PASSWORD,
+                         "FOODFLOW_NEW_PASSWORD=" USER_PASSWORD),
+                 "user", "add", "Acme Foods", "carol", "--role", "viewer", "--user", "bob", NULL);
+  assert_failed (add, 1, "Only an administrator");
+  remove = run_cli (f, AS_USER, "user", "remove", "Acme Foods", "alice", "--user", "bob", NULL);
+  assert_failed (remove, 1, "Only an administrator");
+  stats = run_cli (f, AS_USER, "stats", "Acme Foods", "--user", "carol", NULL);
+  assert_failed (stats, 2, WRONG_CREDENTIALS);
+}
+
+static void
+test_user_add_bad_role (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) bad = run_cli (f, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD,
+                                               "FOODFLOW_NEW_PASSWORD=" USER_PASSWORD),
+                                       "user", "add", "Acme Foods", "bob", "--role", "chef",
+                                       "--user", "alice", NULL);
+  g_autoptr (CliResult) missing = run_cli (f, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD,
+                                                   "FOODFLOW_NEW_PASSWORD=" USER_PASSWORD),
+                                           "user", "add", "Acme Foods", "bob",
+                                           "--user", "alice", NULL);
+  g_autoptr (CliResult) stats = NULL;
+
+  assert_failed (bad, 1, "chef");
+  assert_contains (bad->err, ALL_ROLES);
+  assert_failed (missing, 1, ALL_ROLES);
+  stats = run_cli (f, AS_USER, "stats", "Acme Foods", "--user", "bob", NULL);
+  assert_failed (stats, 2, WRONG_CREDENTIALS);
+}
+
+static void
+test_user_remove (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) removed = NULL;
+  g_autoptr (CliResult) stats = NULL;
+  g_autoptr (CliResult) again = NULL;
+
+  add_user (f, "Acme Foods", ADMIN_PASSWORD, "alice", "bob", "planner");
+  removed = run_cli (f, AS_ADMIN, "user", "remove", "Acme Foods", "bob", "--user", "alice", NULL);
+  assert_succeeded (removed);
+  g_assert_cmpstr (removed->out, ==, "");
+  stats = run_cli (f, AS_USER, "stats", "Acme Foods", "--user", "bob", NULL);
+  assert_failed (stats, 2, WRONG_CREDENTIALS);
+  again = run_cli (f, AS_ADMIN, "user", "remove", "Acme Foods", "bob", "--user", "alice", NULL);
+  assert_failed (again, 1, "bob");
+}
+
+static void
+test_user_remove_last_admin (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) r = run_cli (f, AS_ADMIN, "user", "remove", "Acme Foods", "alice",
+                                     "--user", "alice", NULL);
+  g_autoptr (JsonObject) stats = NULL;
+
+  assert_failed (r, 1, "administrator");
+  stats = get_stats (f, f->data_dir, "Acme Foods", "alice", AS_ADMIN, NULL);
+}
+
+/* Export ---------------------------------------------------------------------------------- */
+
+/* The number of CSV records in @csv, each checked to end with CRLF (RFC 4180); CR and LF
+ * inside quoted fields belong to the field. */
+static guint
+count_csv_records (const char *csv,
+                   gsize       len)
+{
+  gboolean quoted = FALSE;
+  guint records = 0;
+
+  g_assert_true (len >= 2 && csv[len - 2] == '\r' && csv[len - 1] == '\n');
+  for (gsize i = 0; i < len; i++)
+    {
+      if (csv[i] == '"')
+        quoted = !quoted;
+      else if (!quoted && csv[i] == '\r')
+        {
+          g_assert_true (i + 1 < len && csv[i + 1] == '\n');
+          records++;
+          i++;
+        }
+      else if (!quoted)
+        g_assert_cmpint (csv[i], !=, '\n');
+    }
+  g_assert_false (quoted);
+  return records;
+}
+
+static void
+test_export_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto (GStrv) kinds = get_kinds (f);
+  g_autoptr (JsonObject) stats = NULL;
+
+  run_demo (f, f->data_dir, NULL);
+  stats = get_stats (f, f->data_dir, "Demo Foods", "demo", AS_DEMO, NULL);
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      g_autoptr (CliResult) r = g_str_equal (kinds[i], "skus")
+                                ? run_cli (f, AS_DEMO, "export", "Demo Foods", kinds[i],
+                                           "--user", "demo", "--format", "csv", NULL)
+                                : run_cli (f, AS_DEMO, "export", "Demo Foods", kinds[i],
+                                           "--user", "demo", NULL);
+      g_autofree char *header = NULL;
+      g_auto (GStrv) names = NULL;
+      gint64 expected = json_object_get_int_member (stats, kinds[i]);
+
+      assert_succeeded (r);
+      g_assert_cmpuint (count_csv_records (r->out, strlen (r->out)), ==, expected + 1);
+      header = g_strndup (r->out, strcspn (r->out, "\r\n"));
+      names = g_strsplit (header, ",", -1);
+      g_assert_cmpuint (g_strv_length (names), >=, 1);
+      for (guint j = 0; names[j] != NULL; j++)
+        {
+          g_assert_cmpstr (names[j], !=, "");
+          for (const char *p = names[j]; *p; p++)
+            g_assert_true (g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_');
+        }
+      if (g_str_equal (kinds[i], "skus"))
+        g_assert_true (g_str_has_prefix (header, "code,gtin,"));
+    }
+}
+
+static void
+test_export_to_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->root, "skus.csv", NULL);
+  g_autofree char *written = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CliResult) to_stdout = NULL;
+  g_autoptr (CliResult) to_file = NULL;
+  gsize len = 0;
+
+  run_demo (f, f->data_dir, NULL);
+  to_stdout = run_cli (f, AS_DEMO, "export", "Demo Foods", "skus", "--user", "demo", NULL);
+  assert_succeeded (to_stdout);
+  /* An existing file is replaced, not appended to. */
+  g_file_set_contents (path, "stale\r\n", -1, &error);
+  g_assert_no_error (error);
+  to_file = run_cli (f, AS_DEMO, "export", "Demo Foods", "skus", "--user", "demo", "-o", path,
+                     NULL);
+  assert_succeeded (to_file);
+  g_assert_cmpstr (to_file->out, ==, "");
+  g_file_get_contents (path, &written, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (written, len, g_bytes_get_data (to_stdout->out_bytes, NULL),
+                   g_bytes_get_size (to_stdout->out_bytes));
+}
+
+static void
+test_export_unknown_kind (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) r = run_cli (f, AS_ADMIN, "export", "Acme Foods", "widgets",
+                                     "--user", "alice", NULL);
+
+  assert_failed (r, 1, "widgets");
+}
+
+static void
+test_export_bad_format (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) r = run_cli (f, AS_ADMIN, "export", "Acme Foods", "skus",
+                                     "--user", "alice", "--format", "xml", NULL);
+
+  assert_failed (r, 1, "xml");
+}
+
+static void
+test_export_wrong_password (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *out_dir = g_build_filename (f->root, "out", NULL);
+  g_autofree char *path = g_build_filename (out_dir, "skus.csv", NULL);
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) wrong = NULL;
+  g_autoptr (CliResult) unknown = NULL;
+  g_autoptr (GDir) dir = NULL;
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  wrong = run_cli (f, ENV ("FOODFLOW_PASSWORD=" WRONG_PASSWORD), "export", "Acme Foods", "skus",
+                   "--user", "alice", "-o", path, NULL);
+  assert_failed (wrong, 2, WRONG_CREDENTIALS);
+  unknown = run_cli (f, AS_ADMIN, "export", "Nobody Inc", "skus", "--user", "alice", "-o", path,
+                     NULL);
+  assert_failed (unknown, 1, "Nobody Inc");
+
+  /* Neither the file nor a temporary one beside it. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (out_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+}
+
+/* The data directory ------------------------------------------------------------------- */
+
+static void
+test_data_dir_from_env (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *env_dir = g_strconcat ("FOODFLOW_DATA_DIR=", f->data_dir, NULL);
+  g_autofree char *other_dir = g_build_filename (f->root, "other", NULL);
+  g_autofree char *env_other = g_strconcat ("FOODFLOW_DATA_DIR=", other_dir, NULL);
+  g_autoptr (CliResult) created = NULL;
+  g_autoptr (CliResult) listed = NULL;
+  g_autoptr (CliResult) overridden = NULL;
+  g_autoptr (CliResult) fallback = NULL;
+
+  created = run_cli_with (f, NULL, ENV (env_dir, "FOODFLOW_PASSWORD=" ADMIN_PASSWORD), NULL,
+                          "tenant", "create", "Acme Foods", "--admin", "alice", NULL);
+  assert_succeeded (created);
+  g_assert_true (g_str_has_suffix (created->out, "\tAcme Foods\n"));
+
+  /* Where the variable pointed is where --data-dir finds it. */
+  assert_tenant_count (f, 1);
+  listed = run_cli_with (f, NULL, ENV (env_dir), NULL, "tenant", "list", NULL);
+  assert_succeeded (listed);
+  assert_contains (listed->out, "\tAcme Foods\t");
+
+  /* --data-dir wins over the variable. */
+  overridden = run_cli_with (f, f->data_dir, ENV (env_other), NULL, "tenant", "list", NULL);
+  assert_succeeded (overridden);
+  assert_contains (overridden->out, "\tAcme Foods\t");
+
+  /* Without either, the XDG data dir, which knows nothing of it. */
+  fallback = run_cli_with (f, NULL, NULL, NULL, "tenant", "list", NULL);
+  assert_succeeded (fallback);
+  g_assert_cmpstr (fallback->out, ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("FOODFLOW_CLI") == NULL)
+    {
+      g_printerr ("FOODFLOW_CLI must name the foodflow-cli binary to test\n");
+      return 1;
+    }
+
+#define ADD(path, func) \
+  g_test_add ("/cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("usage/no-arguments", test_no_arguments);
+  ADD ("usage/help", test_help);
+  ADD ("usage/unknown-command", test_unknown_command);
+  ADD ("usage/unknown-option", test_unknown_option);
+  ADD ("kinds", test_kinds);
+  ADD ("tenant/create", test_tenant_create);
+  ADD ("tenant/create-duplicate", test_tenant_create_duplicate);
+  ADD ("tenant/create-short-password", test_tenant_create_short_password);
+  ADD ("tenant/create-no-admin", test_tenant_create_no_admin);
+  ADD ("tenant/create-password-stdin", test_tenant_create_password_stdin);
+  ADD ("auth/wrong-password", test_stats_wrong_password);
+  ADD ("auth/unknown-user", test_stats_unknown_user);
+  ADD ("stats/unknown-tenant", test_stats_unknown_tenant);
+  ADD ("demo/stats", test_demo);
+  ADD ("demo/seed-determinism", test_demo_seed_determinism);
+  ADD ("demo/bad-options", test_demo_bad_options);
+  ADD ("user/add", test_user_add);
+  ADD ("user/add-by-non-admin", test_user_add_by_non_admin);
+  ADD ("user/add-bad-role", test_user_add_bad_role);
+  ADD ("user/remove", test_user_remove);
+  ADD ("user/remove-last-admin", test_user_remove_last_admin);
+  ADD ("export/csv", test_export_csv);
+  ADD ("export/to-file", test_export_to_file);
+  ADD ("export/unknown-kind", test_export_unknown_kind);
+  ADD ("export/bad-format", test_export_bad_format);
+  ADD ("export/wrong-password", test_export_wrong_password);
+  ADD ("data-dir/from-env", test_data_dir_from_env);
+
+#undef ADD
+
+  return g_test_run ();
+}

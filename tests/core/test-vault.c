@@ -1,0 +1,644 @@
+/* test-vault.c — tenant registry and keys: create, unlock, users, locking, encryption at rest. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "foodflow-test"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ff-error.h"
+#include "ff-record-repository.h"
+#include "ff-users.h"
+#include "ff-vault.h"
+
+#define TENANT "Acme Foods"
+#define ADMIN "alice"
+#define ADMIN_PASSWORD "Grated-Carrot-Sky-41"
+#define BOB_PASSWORD "Blue-Cheese-Window-73"
+#define MARKER "PLAINTEXT-MARKER-7731"
+
+typedef struct
+{
+  char    *dir;
+  FfVault *vault;
+} Fixture;
+
+static void
+rm_rf (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      GDir *dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          rm_rf (child);
+        }
+      if (dir != NULL)
+        g_dir_close (dir);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("ff-test-vault-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->vault = ff_vault_open (fixture->dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->vault);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->vault);
+  rm_rf (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static FfTenantInfo *
+create_tenant (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  FfTenantInfo *info;
+
+  info = ff_vault_create_tenant (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD,
+                                 FF_VAULT_CREATE_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (info);
+  return info;
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static gboolean
+file_exists (const char *path,
+             const char *suffix)
+{
+  g_autofree char *full = g_strconcat (path, suffix, NULL);
+  return g_file_test (full, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *needle)
+{
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_files (const char *dir_path)
+{
+  GDir *dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  g_dir_close (dir);
+  return n;
+}
+
+static void
+test_create_and_unlock (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = create_tenant (fixture);
+  g_autoptr (FfTenantInfo) found = NULL;
+  g_autoptr (GPtrArray) tenants = NULL;
+  g_autoptr (FfSession) session = NULL;
+  g_auto (GStrv) users = NULL;
+  g_autofree char *tenants_dir = g_build_filename (fixture->dir, "tenants", NULL);
+  FfRole role;
+
+  g_assert_cmpstr (info->name, ==, TENANT);
+  g_assert_true (g_str_has_prefix (info->path, tenants_dir));
+  g_assert_true (g_file_test (info->path, G_FILE_TEST_IS_REGULAR));
+
+  tenants = ff_vault_list_tenants (fixture->vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tenants->len, ==, 1);
+  g_assert_cmpstr (((FfTenantInfo *) tenants->pdata[0])->id, ==, info->id);
+
+  /* Names are found case-insensitively; ids work too. */
+  found = ff_vault_find_tenant (fixture->vault, "ACME foods", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found->id, ==, info->id);
+  g_clear_pointer (&found, ff_tenant_info_free);
+  found = ff_vault_find_tenant (fixture->vault, info->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found->name, ==, TENANT);
+  g_clear_pointer (&found, ff_tenant_info_free);
+  found = ff_vault_find_tenant (fixture->vault, "Nobody Foods", &error);
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_TENANT);
+  g_assert_null (found);
+  g_clear_error (&error);
+
+  users = ff_vault_list_usernames (fixture->vault, info->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (users), ==, 1);
+  g_assert_cmpstr (users[0], ==, ADMIN);
+
+  session = ff_vault_unlock (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  g_assert_cmpint (ff_session_get_role (session), ==, FF_ROLE_ADMIN);
+  g_assert_cmpstr (ff_session_get_username (session), ==, ADMIN);
+  g_assert_cmpstr (ff_session_get_tenant (session)->id, ==, info->id);
+  g_assert_false (ff_session_is_locked (session));
+  g_assert_nonnull (ff_session_get_store (session));
+  g_assert_cmpuint (ff_store_get_schema_version (ff_session_get_store (session)), ==,
+                    ff_store_get_latest_version ());
+
+  /* The role the services trust is the one inside the encrypted file. */
+  g_assert_true (ff_users_get_role (ff_session_get_store (session), ADMIN, &role, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (role, ==, FF_ROLE_ADMIN);
+}
+
+static void
+test_wrong_password_writes_nothing (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = create_tenant (fixture);
+  g_autofree char *registry_path = g_build_filename (fixture->dir, "registry.db", NULL);
+  g_autoptr (GBytes) tenant_before = NULL, tenant_after = NULL;
+  g_autoptr (GBytes) registry_before = NULL, registry_after = NULL;
+  g_autoptr (FfSession) session = NULL;
+
+  /* The creating connection is closed, so the WAL has been checkpointed away. */
+  g_assert_false (file_exists (info->path, "-wal"));
+  tenant_before = read_file (info->path);
+  registry_before = read_file (registry_path);
+
+  session = ff_vault_unlock (fixture->vault, TENANT, ADMIN, "Grated-Carrot-Sky-42", &error);
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
+  g_assert_null (session);
+  g_clear_error (&error);
+
+  session = ff_vault_unlock (fixture->vault, TENANT, "mallory", ADMIN_PASSWORD, &error);
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
+  g_assert_null (session);
+  g_clear_error (&error);
+
+  /* The admin's password under another (valid) user name opens nothing either. */
+  session = ff_vault_unlock (fixture->vault, TENANT, "Alice", ADMIN_PASSWORD, &error);
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
+  g_assert_null (session);
+  g_clear_error (&error);
+
+  session = ff_vault_unlock (fixture->vault, "Nobody Foods", ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_TENANT);
+  g_assert_null (session);
+  g_clear_error (&error);
+
+  tenant_after = read_file (info->path);
+  registry_after = read_file (registry_path);
+  g_assert_true (g_bytes_equal (tenant_before, tenant_after));
+  g_assert_true (g_bytes_equal (registry_before, registry_after));
+  g_assert_false (file_exists (info->path, "-wal"));
+  g_assert_false (file_exists (info->path, "-shm"));
+  g_assert_false (file_exists (registry_path, "-journal"));
+}
+
+static void
+test_users (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = create_tenant (fixture);
+  g_autofree char *registry_path = g_build_filename (fixture->dir, "registry.db", NULL);
+  g_autoptr (FfSession) admin = NULL;
+  g_autoptr (FfSession) bob = NULL;
+  g_autoptr (FfSession) again = NULL;
+  g_autoptr (GBytes) registry_before = NULL, registry_after = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_auto (GStrv) users = NULL;
+  FfRole role;
+
+  admin = ff_vault_unlock (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (ff_vault_add_user (fixture->vault, admin, "bob", FF_ROLE_QA, BOB_PASSWORD,
+                                    &error));
+  g_assert_no_error (error);
+  users = ff_vault_list_usernames (fixture->vault, info->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (users), ==, 2);
+  g_assert_cmpstr (users[0], ==, ADMIN);
+  g_assert_cmpstr (users[1], ==, "bob");
+  g_clear_pointer (&users, g_strfreev);
+
+  list = ff_users_list (ff_session_get_store (admin), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Bob opens the tenant with his own password and gets his own role. */
+  bob = ff_vault_unlock (fixture->vault, TENANT, "bob", BOB_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bob);
+  g_assert_cmpint (ff_session_get_role (bob), ==, FF_ROLE_QA);
+  g_assert_cmpstr (ff_session_get_username (bob), ==, "bob");
+
+  /* Refusals that must leave the registry exactly as it was. */
+  registry_before = read_file (registry_path);
+
+  g_assert_false (ff_vault_add_user (fixture->vault, bob, "carol", FF_ROLE_VIEWER,
+                                     "Purple-Onion-Lamp-58", &error));
+  g_assert_error (error, FF_ERROR, FF_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (ff_vault_remove_user (fixture->vault, bob, ADMIN, &error));
+  g_assert_error (error, FF_ERROR, FF_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  g_assert_false (ff_vault_add_user (fixture->vault, admin, "carol", FF_ROLE_VIEWER, "short",
+                                     &error));
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_WEAK_PASSWORD);
+  g_clear_error (&error);
+  g_assert_false (ff_vault_add_user (fixture->vault, admin, "carol", FF_ROLE_VIEWER, "12345678",
+                                     &error));
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_WEAK_PASSWORD);
+  g_clear_error (&error);
+
+  /* An existing user cannot be added again (their key slot stays theirs). */
+  g_assert_false (ff_vault_add_user (fixture->vault, admin, "bob", FF_ROLE_ADMIN,
+                                     "Another-Password-99", &error));
+  g_assert_error (error, FF_ERROR, FF_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (ff_vault_add_user (fixture->vault, admin, "Not Valid", FF_ROLE_VIEWER,
+                                     "Purple-Onion-Lamp-58", &error));
+  g_assert_error (error, FF_ERROR, FF_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The last admin cannot be removed. */
+  g_assert_false (ff_vault_remove_user (fixture->vault, admin, ADMIN, &error));
+  g_assert_error (error, FF_ERROR, FF_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (ff_vault_remove_user (fixture->vault, admin, "nobody", &error));
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_USER);
+  g_clear_error (&error);
+
+  registry_after = read_file (registry_path);
+  g_assert_true (g_bytes_equal (registry_before, registry_after));
+  g_assert_true (ff_users_get_role (ff_session_get_store (admin), "bob", &role, &error));
+  g_assert_cmpint (role, ==, FF_ROLE_QA);
+  g_assert_false (ff_users_get_role (ff_session_get_store (admin), "carol", &role, &error));
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_USER);
+  g_clear_error (&error);
+
+  /* Removing bob takes his key slot and his access. */
+  g_clear_object (&bob);
+  g_assert_true (ff_vault_remove_user (fixture->vault, admin, "bob", &error));
+  g_assert_no_error (error);
+  users = ff_vault_list_usernames (fixture->vault, info->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (users), ==, 1);
+  g_assert_cmpstr (users[0], ==, ADMIN);
+  g_clear_pointer (&users, g_strfreev);
+  g_assert_false (ff_users_get_role (ff_session_get_store (admin), "bob", &role, &error));
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_USER);
+  g_clear_error (&error);
+
+  again = ff_vault_unlock (fixture->vault, TENANT, "bob", BOB_PASSWORD, &error);
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
+  g_assert_null (again);
+  g_clear_error (&error);
+
+  /* A removed user can be brought back, with a new role and a new password. */
+  g_assert_true (ff_vault_add_user (fixture->vault, admin, "bob", FF_ROLE_VIEWER,
+                                    "Second-Life-Bob-88", &error));
+  g_assert_no_error (error);
+  again = ff_vault_unlock (fixture->vault, TENANT, "bob", BOB_PASSWORD, &error);
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
+  g_assert_null (again);
+  g_clear_error (&error);
+  again = ff_vault_unlock (fixture->vault, TENANT, "bob", "Second-Life-Bob-88", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ff_session_get_role (again), ==, FF_ROLE_VIEWER);
+  g_clear_object (&again);
+  g_assert_true (ff_vault_remove_user (fixture->vault, admin, "bob", &error));
+  g_assert_no_error (error);
+
+  /* With a second admin, one admin may be removed. */
+  g_assert_true (ff_vault_add_user (fixture->vault, admin, "dora", FF_ROLE_ADMIN,
+                                    "Second-Admin-Pass-12", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ff_users_count_role (ff_session_get_store (admin), FF_ROLE_ADMIN, NULL), ==, 2);
+  g_assert_true (ff_vault_remove_user (fixture->vault, admin, "dora", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ff_users_count_role (ff_session_get_store (admin), FF_ROLE_ADMIN, NULL), ==, 1);
+  users = ff_vault_list_usernames (fixture->vault, info->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (users), ==, 1);
+}
+
+static void
+test_weak_password (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = NULL;
+  g_autoptr (GPtrArray) tenants = NULL;
+  g_autofree char *tenants_dir = g_build_filename (fixture->dir, "tenants", NULL);
+  const char *const weak[] = { "", "short", "1234567", "password1", "PASSWORD", "foodflow" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (weak); i++)
+    {
+      info = ff_vault_create_tenant (fixture->vault, TENANT, ADMIN, weak[i],
+                                     FF_VAULT_CREATE_DEFAULT, &error);
+      g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_WEAK_PASSWORD);
+      g_assert_null (info);
+      g_clear_error (&error);
+    }
+  tenants = ff_vault_list_tenants (fixture->vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tenants->len, ==, 0);
+  g_clear_pointer (&tenants, g_ptr_array_unref);
+  g_assert_cmpuint (count_files (tenants_dir), ==, 0);
+
+  /* Bad names are refused before anything is made. */
+  info = ff_vault_create_tenant (fixture->vault, "   ", ADMIN, ADMIN_PASSWORD,
+                                 FF_VAULT_CREATE_DEFAULT, &error);
+  g_assert_error (error, FF_ERROR, FF_ERROR_INVALID);
+  g_clear_error (&error);
+  info = ff_vault_create_tenant (fixture->vault, TENANT, "Alice Smith", ADMIN_PASSWORD,
+                                 FF_VAULT_CREATE_DEFAULT, &error);
+  g_assert_error (error, FF_ERROR, FF_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (tenants_dir), ==, 0);
+
+  /* The demo's public password passes only with the explicit flag. */
+  info = ff_vault_create_tenant (fixture->vault, TENANT, "demo", "demo",
+                                 FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (info);
+  tenants = ff_vault_list_tenants (fixture->vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tenants->len, ==, 1);
+  g_assert_cmpuint (count_files (tenants_dir), ==, 1);
+}
+
+static void
+test_duplicate_name (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = create_tenant (fixture);
+  g_autoptr (FfTenantInfo) other = NULL;
+  g_autoptr (GPtrArray) tenants = NULL;
+  g_autofree char *tenants_dir = g_build_filename (fixture->dir, "tenants", NULL);
+  const char *const names[] = { TENANT, "acme foods", "  ACME FOODS  " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      other = ff_vault_create_tenant (fixture->vault, names[i], "bob", BOB_PASSWORD,
+                                      FF_VAULT_CREATE_DEFAULT, &error);
+      g_assert_error (error, FF_ERROR, FF_ERROR_EXISTS);
+      g_assert_null (other);
+      g_clear_error (&error);
+    }
+  tenants = ff_vault_list_tenants (fixture->vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tenants->len, ==, 1);
+  g_assert_cmpuint (count_files (tenants_dir), ==, 1);
+}
+
+static void
+test_delete_tenant (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = create_tenant (fixture);
+  g_autoptr (FfTenantInfo) found = NULL;
+  g_autoptr (GPtrArray) tenants = NULL;
+  g_auto (GStrv) users = NULL;
+
+  g_assert_true (ff_vault_delete_tenant (fixture->vault, info->id, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (info->path, G_FILE_TEST_EXISTS));
+  found = ff_vault_find_tenant (fixture->vault, TENANT, &error);
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_TENANT);
+  g_clear_error (&error);
+  tenants = ff_vault_list_tenants (fixture->vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tenants->len, ==, 0);
+  users = ff_vault_list_usernames (fixture->vault, info->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (users), ==, 0);
+
+  g_assert_false (ff_vault_delete_tenant (fixture->vault, info->id, &error));
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_TENANT);
+}
+
+static void
+test_encrypted_at_rest (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = create_tenant (fixture);
+  g_autofree char *registry_path = g_build_filename (fixture->dir, "registry.db", NULL);
+  g_autofree char *wal_path = g_strconcat (info->path, "-wal", NULL);
+  g_autoptr (FfSession) session = NULL;
+  g_autoptr (FfRecordRepository) repo = NULL;
+  g_autoptr (FfRecord) record = NULL;
+  g_autoptr (FfRecord) read_back = NULL;
+  g_autoptr (GBytes) contents = NULL;
+  const FfKind *kind = ff_kind_lookup ("suppliers");
+  FfActor actor;
+
+  g_assert_nonnull (kind);
+  session = ff_vault_unlock (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  actor = ff_actor_from_session (session);
+
+  repo = ff_record_repository_new (ff_session_get_store (session), kind);
+  record = ff_record_new (kind);
+  ff_record_set (record, "code", "SUP-7731");
+  ff_record_set (record, "name", MARKER);
+  ff_record_set (record, "category", "ingredient");
+  ff_record_set (record, "approval_status", "approved");
+  ff_record_set (record, "risk_level", "low");
+  ff_record_set (record, "notes", "Notes with the marker " MARKER " inside");
+  g_assert_true (ff_record_repository_insert (repo, &actor, record, NULL, &error));
+  g_assert_no_error (error);
+
+  read_back = ff_record_repository_find_by_code (repo, "SUP-7731", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ff_record_get (read_back, "name"), ==, MARKER);
+
+  /* While the connection is open the change sits in the WAL, which is encrypted too. */
+  if (g_file_test (wal_path, G_FILE_TEST_EXISTS))
+    {
+      contents = read_file (wal_path);
+      g_assert_false (bytes_contain (contents, MARKER));
+      g_clear_pointer (&contents, g_bytes_unref);
+    }
+
+  g_clear_object (&repo);
+  ff_session_lock (session);
+  g_clear_object (&session);
+  g_clear_object (&fixture->vault);
+
+  contents = read_file (info->path);
+  g_assert_cmpuint (g_bytes_get_size (contents), >, 0);
+  g_assert_false (bytes_contain (contents, MARKER));
+  g_assert_false (bytes_contain (contents, "SUP-7731"));
+  g_assert_false (bytes_contain (contents, "SQLite format 3"));
+  g_assert_false (bytes_contain (contents, "CREATE TABLE"));
+  g_clear_pointer (&contents, g_bytes_unref);
+  if (g_file_test (wal_path, G_FILE_TEST_EXISTS))
+    {
+      contents = read_file (wal_path);
+      g_assert_false (bytes_contain (contents, MARKER));
+      g_clear_pointer (&contents, g_bytes_unref);
+    }
+
+  /* The registry holds no business data. */
+  contents = read_file (registry_path);
+  g_assert_false (bytes_contain (contents, MARKER));
+
+  /* The record really is in the file the scan looked at: reopen and read it back. */
+  fixture->vault = ff_vault_open (fixture->dir, &error);
+  g_assert_no_error (error);
+  session = ff_vault_unlock (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  repo = ff_record_repository_new (ff_session_get_store (session), kind);
+  g_clear_object (&read_back);
+  read_back = ff_record_repository_find_by_code (repo, "SUP-7731", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ff_record_get (read_back, "name"), ==, MARKER);
+}
+
+static void
+locked_cb (FfSession *session,
+           guint     *count)
+{
+  (*count)++;
+}
+
+static void
+test_lock (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = create_tenant (fixture);
+  g_autoptr (FfSession) session = NULL;
+  g_autoptr (FfStore) worker = NULL;
+  g_autoptr (FfStore) after = NULL;
+  guint n_locked = 0;
+
+  session = ff_vault_unlock (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_signal_connect (session, "locked", G_CALLBACK (locked_cb), &n_locked);
+
+  worker = ff_session_open_store (session, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (worker);
+  g_assert_true (worker != ff_session_get_store (session));
+
+  ff_session_lock (session);
+  g_assert_cmpuint (n_locked, ==, 1);
+  g_assert_true (ff_session_is_locked (session));
+  g_assert_null (ff_session_get_store (session));
+
+  after = ff_session_open_store (session, &error);
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_LOCKED);
+  g_assert_null (after);
+  g_clear_error (&error);
+
+  g_assert_false (ff_vault_add_user (fixture->vault, session, "bob", FF_ROLE_QA, BOB_PASSWORD,
+                                     &error));
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  /* Locking twice is harmless and does not signal again. */
+  ff_session_lock (session);
+  g_assert_cmpuint (n_locked, ==, 1);
+
+  /* A connection handed out before the lock keeps working until its owner drops it. */
+  g_assert_cmpuint (ff_store_get_schema_version (worker), ==, ff_store_get_latest_version ());
+}
+
+static void
+unlock_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FfSession **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = ff_vault_unlock_finish (FF_VAULT (object), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out);
+}
+
+static void
+test_unlock_async (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr (FfTenantInfo) info = create_tenant (fixture);
+  g_autoptr (FfSession) session = NULL;
+
+  ff_vault_unlock_async (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD, NULL, unlock_done_cb,
+                         &session);
+  while (session == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (ff_session_get_role (session), ==, FF_ROLE_ADMIN);
+  g_assert_cmpstr (ff_session_get_tenant (session)->id, ==, info->id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/vault/create-and-unlock", Fixture, NULL, fixture_set_up, test_create_and_unlock,
+              fixture_tear_down);
+  g_test_add ("/vault/wrong-password-writes-nothing", Fixture, NULL, fixture_set_up,
+              test_wrong_password_writes_nothing, fixture_tear_down);
+  g_test_add ("/vault/users", Fixture, NULL, fixture_set_up, test_users, fixture_tear_down);
+  g_test_add ("/vault/weak-password", Fixture, NULL, fixture_set_up, test_weak_password,
+              fixture_tear_down);
+  g_test_add ("/vault/duplicate-name", Fixture, NULL, fixture_set_up, test_duplicate_name,
+              fixture_tear_down);
+  g_test_add ("/vault/delete-tenant", Fixture, NULL, fixture_set_up, test_delete_tenant,
+              fixture_tear_down);
+  g_test_add ("/vault/encrypted-at-rest", Fixture, NULL, fixture_set_up, test_encrypted_at_rest,
+              fixture_tear_down);
+  g_test_add ("/vault/lock", Fixture, NULL, fixture_set_up, test_lock, fixture_tear_down);
+  g_test_add ("/vault/unlock-async", Fixture, NULL, fixture_set_up, test_unlock_async,
+              fixture_tear_down);
+
+  return g_test_run ();
+}

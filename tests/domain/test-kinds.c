@@ -1,0 +1,331 @@
+/* test-kinds.c — the kind descriptions agree with themselves and with the migrated schema. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "foodflow-test"
+
+#include <glib/gstdio.h>
+
+#include "ff-kind.h"
+#include "ff-store.h"
+
+static void
+rm_rf (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      GDir *dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          rm_rf (child);
+        }
+      if (dir != NULL)
+        g_dir_close (dir);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+typedef struct
+{
+  char    *dir;
+  FfStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint8 key[FF_STORE_KEY_SIZE];
+
+  for (guint i = 0; i < FF_STORE_KEY_SIZE; i++)
+    key[i] = (guint8) g_random_int_range (0, 256);
+  fixture->dir = g_dir_make_tmp ("ff-test-kinds-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "tenant.db", NULL);
+  fixture->store = ff_store_open (path, key, FF_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ff_store_get_schema_version (fixture->store), ==,
+                    ff_store_get_latest_version ());
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->store);
+  rm_rf (fixture->dir);
+  g_free (fixture->dir);
+}
+
+typedef struct
+{
+  char     *name;
+  gboolean  notnull;
+} Column;
+
+static void
+column_free (gpointer data)
+{
+  Column *c = data;
+  g_free (c->name);
+  g_free (c);
+}
+
+/* Columns of @table by name; NULL-free, empty when the table does not exist. */
+static GHashTable *
+table_columns (FfStore    *store,
+               const char *table)
+{
+  GHashTable *columns = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, column_free);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(\"%s\")", table);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Column *c = g_new0 (Column, 1);
+      c->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      c->notnull = sqlite3_column_int (stmt, 3) != 0;
+      g_assert_false (g_hash_table_contains (columns, c->name));
+      g_hash_table_insert (columns, c->name, c);
+    }
+  sqlite3_finalize (stmt);
+  return columns;
+}
+
+/* The single columns that carry a UNIQUE index (or constraint) on @table. */
+static GHashTable *
+unique_columns (FfStore    *store,
+                const char *table)
+{
+  GHashTable *unique = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA index_list(\"%s\")", table);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *info_sql = NULL;
+      sqlite3_stmt *info = NULL;
+      g_autoptr (GPtrArray) cols = g_ptr_array_new_with_free_func (g_free);
+
+      if (sqlite3_column_int (stmt, 2) == 0)
+        continue;
+      info_sql = g_strdup_printf ("PRAGMA index_info(\"%s\")", sqlite3_column_text (stmt, 1));
+      g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), info_sql, -1, &info, NULL),
+                       ==, SQLITE_OK);
+      while (sqlite3_step (info) == SQLITE_ROW)
+        g_ptr_array_add (cols, g_strdup ((const char *) sqlite3_column_text (info, 2)));
+      sqlite3_finalize (info);
+      if (cols->len == 1)
+        g_hash_table_add (unique, g_strdup (cols->pdata[0]));
+    }
+  sqlite3_finalize (stmt);
+  return unique;
+}
+
+static void
+test_tables_match (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  guint n_kinds = 0;
+  const FfKind *const *kinds = ff_kinds_get_all (&n_kinds);
+
+  g_assert_cmpuint (n_kinds, >, 0);
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      const FfKind *kind = kinds[k];
+      g_autoptr (GHashTable) columns = table_columns (fixture->store, kind->table);
+      g_autoptr (GHashTable) unique = unique_columns (fixture->store, kind->table);
+      g_autoptr (GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *const sync_columns[] = { "id", "_hlc", "_device", "_deleted" };
+      GHashTableIter iter;
+      gpointer name;
+
+      g_test_message ("kind %s, table %s", kind->name, kind->table);
+      g_assert_cmpuint (g_hash_table_size (columns), >, 0);
+
+      for (guint i = 0; i < G_N_ELEMENTS (sync_columns); i++)
+        g_hash_table_add (expected, (gpointer) sync_columns[i]);
+      if (kind->sync_class == FF_SYNC_EDITABLE)
+        g_hash_table_add (expected, (gpointer) "_fhlc");
+      for (const FfField *f = kind->fields; f->name != NULL; f++)
+        {
+          Column *c = g_hash_table_lookup (columns, f->name);
+
+          g_hash_table_add (expected, (gpointer) f->name);
+          if (c == NULL)
+            {
+              g_test_fail_printf ("%s.%s has no column", kind->table, f->name);
+              continue;
+            }
+          /* Required fields may not be NULL and optional ones must be allowed to be. */
+          if (c->notnull != ((f->flags & FF_FIELD_REQUIRED) != 0))
+            g_test_fail_printf ("%s.%s: NOT NULL is %d but the field is %s", kind->table, f->name,
+                     c->notnull, (f->flags & FF_FIELD_REQUIRED) ? "required" : "optional");
+          if (((f->flags & FF_FIELD_UNIQUE) != 0) != g_hash_table_contains (unique, f->name))
+            g_test_fail_printf ("%s.%s: UNIQUE flag and unique index disagree", kind->table,
+                                f->name);
+        }
+
+      g_hash_table_iter_init (&iter, columns);
+      while (g_hash_table_iter_next (&iter, &name, NULL))
+        if (!g_hash_table_contains (expected, name))
+          g_test_fail_printf ("%s has column %s that the kind does not describe", kind->table,
+                   (const char *) name);
+      g_hash_table_iter_init (&iter, expected);
+      while (g_hash_table_iter_next (&iter, &name, NULL))
+        if (!g_hash_table_contains (columns, name))
+          g_test_fail_printf ("%s lacks column %s", kind->table, (const char *) name);
+      g_assert_cmpuint (g_hash_table_size (columns), ==, g_hash_table_size (expected));
+    }
+}
+
+static void
+test_descriptions (void)
+{
+  guint n_kinds = 0;
+  const FfKind *const *kinds = ff_kinds_get_all (&n_kinds);
+  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) tables = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (n_kinds, >=, 5);
+  g_assert_null (ff_kind_lookup ("no-such-kind"));
+  g_assert_null (ff_kind_lookup (NULL));
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      const FfKind *kind = kinds[k];
+      g_autoptr (GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+      const FfField *code, *title, *sort;
+      guint n_list = 0, n_search = 0, n = 0;
+
+      g_test_message ("kind %s", kind->name);
+      g_assert_nonnull (kind->name);
+      g_assert_nonnull (kind->table);
+      g_assert_false (g_hash_table_contains (names, kind->name));
+      g_assert_false (g_hash_table_contains (tables, kind->table));
+      g_hash_table_add (names, (gpointer) kind->name);
+      g_hash_table_add (tables, (gpointer) kind->table);
+      g_assert_true (ff_kind_lookup (kind->name) == kind);
+      g_assert_cmpstr (ff_kind_get_label (kind), !=, "");
+      g_assert_cmpstr (ff_kind_get_label_singular (kind), !=, "");
+
+      for (const FfField *f = kind->fields; f->name != NULL; f++, n++)
+        {
+          g_assert_false (g_hash_table_contains (fields, f->name));
+          g_hash_table_add (fields, (gpointer) f->name);
+          g_assert_false (g_str_has_prefix (f->name, "_"));
+          g_assert_cmpstr (f->name, !=, "id");
+          g_assert_cmpstr (ff_field_get_label (f), !=, "");
+          g_assert_cmpint (ff_kind_get_field_index (kind, f->name), ==, (int) n);
+          g_assert_true (ff_kind_get_field (kind, f->name) == f);
+          if (f->flags & FF_FIELD_LIST)
+            n_list++;
+          if (f->flags & FF_FIELD_SEARCH)
+            n_search++;
+
+          if (f->type == FF_FIELD_ENUM)
+            {
+              g_autoptr (GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+              guint n_values = 0;
+
+              g_assert_nonnull (f->enum_values);
+              for (const FfEnumValue *e = f->enum_values; e->value != NULL; e++, n_values++)
+                {
+                  g_assert_false (g_hash_table_contains (values, e->value));
+                  g_hash_table_add (values, (gpointer) e->value);
+                  g_assert_nonnull (e->label);
+                  g_assert_cmpstr (ff_field_get_enum_label (f, e->value), !=, "");
+                }
+              g_assert_cmpuint (n_values, >, 0);
+            }
+          else
+            g_assert_null (f->enum_values);
+
+          if (f->type == FF_FIELD_MONEY || f->type == FF_FIELD_QUANTITY)
+            {
+              const FfField *unit;
+
+              g_assert_nonnull (f->unit_field);
+              unit = ff_kind_get_field (kind, f->unit_field);
+              g_assert_nonnull (unit);
+              g_assert_true (unit->type == (f->type == FF_FIELD_MONEY ? FF_FIELD_CURRENCY
+                                                                      : FF_FIELD_UNIT));
+              /* Amount and unit merge together. */
+              g_assert_nonnull (f->group);
+              g_assert_cmpstr (f->group, ==, unit->group);
+            }
+          if (f->min < f->max)
+            g_assert_true (ff_field_is_numeric (f));
+        }
+      g_assert_cmpuint (n, ==, ff_kind_get_n_fields (kind));
+      g_assert_cmpuint (n, >, 0);
+      g_assert_cmpint (ff_kind_get_field_index (kind, "no_such_field"), ==, -1);
+      g_assert_null (ff_kind_get_field (kind, "no_such_field"));
+
+      g_assert_cmpuint (n_list, >, 0);
+      g_assert_cmpuint (n_search, >, 0);
+
+      code = ff_kind_get_field (kind, kind->code_field);
+      title = ff_kind_get_field (kind, kind->title_field);
+      sort = ff_kind_get_field (kind, kind->default_sort);
+      g_assert_nonnull (code);
+      g_assert_nonnull (title);
+      g_assert_nonnull (sort);
+      /* The human code identifies a record. */
+      g_assert_true (code->flags & FF_FIELD_REQUIRED);
+      g_assert_true (code->flags & FF_FIELD_UNIQUE);
+
+      g_assert_true (ff_kind_role_can_write (kind, FF_ROLE_ADMIN));
+      g_assert_false (ff_kind_role_can_write (kind, FF_ROLE_VIEWER));
+      g_assert_cmpuint (kind->write_roles & FF_ROLE_BIT (FF_ROLE_VIEWER), ==, 0);
+    }
+}
+
+static void
+test_workspace_writers (void)
+{
+  /* Each workspace's own role writes its first kind; the others do not. */
+  const struct {
+    const char *kind;
+    FfRole      writer;
+    FfRole      other;
+  } cases[] = {
+    { "lines", FF_ROLE_OPERATOR, FF_ROLE_PLANNER },
+    { "suppliers", FF_ROLE_QA, FF_ROLE_PLANNER },
+    { "skus", FF_ROLE_BRAND, FF_ROLE_OPERATOR },
+    { "forecasts", FF_ROLE_PLANNER, FF_ROLE_RETAIL },
+    { "stores", FF_ROLE_RETAIL, FF_ROLE_QA },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const FfKind *kind = ff_kind_lookup (cases[i].kind);
+
+      g_assert_nonnull (kind);
+      g_assert_true (ff_kind_role_can_write (kind, cases[i].writer));
+      g_assert_false (ff_kind_role_can_write (kind, cases[i].other));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/kinds/tables-match-descriptions", Fixture, NULL, fixture_set_up,
+              test_tables_match, fixture_tear_down);
+  g_test_add_func ("/kinds/descriptions", test_descriptions);
+  g_test_add_func ("/kinds/workspace-writers", test_workspace_writers);
+
+  return g_test_run ();
+}
