@@ -6,9 +6,13 @@
 
 #include <glib/gi18n.h>
 
+#include "ff-actor.h"
+#include "ff-kind-csv.h"
 #include "ff-record-browser.h"
 #include "ff-record-detail.h"
+#include "ff-record-form.h"
 #include "ff-record-list-model.h"
+#include "ff-record-repository.h"
 
 struct _FfRecordBrowser
 {
@@ -16,6 +20,12 @@ struct _FfRecordBrowser
 
   /* template widgets */
   GtkLabel           *title_label;
+  GtkButton          *scope_button;
+  GtkLabel           *scope_label;
+  GtkDropDown        *facet_dropdown;
+  GtkStringList      *facet_labels;
+  GtkButton          *new_button;
+  GtkMenuButton      *more_button;
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkStack           *list_stack;
@@ -32,8 +42,11 @@ struct _FfRecordBrowser
   FfRecord           *probe[2];     /* compared by the view's sorter to learn its order */
   int                 probed_field; /* set by a column sorter while probing */
 
+  gint64              reveal_rowid;  /* select this record once the list has loaded */
+
   /* borrowed */
   const FfKind       *kind;
+  const FfField      *facet;         /* the enum the drop-down filters by, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (FfRecordBrowser, ff_record_browser, ADW_TYPE_BIN)
@@ -124,7 +137,7 @@ column_width (const FfKind  *kind,
 {
   if (g_str_equal (field->name, kind->title_field))
     return 200;
-  if (g_str_equal (field->name, kind->code_field))
+  if (g_strcmp0 (field->name, kind->code_field) == 0)
     return field->max_length > 32 ? 210 : 110;
   switch (field->type)
     {
@@ -231,11 +244,27 @@ reload_done_cb (GObject      *object,
       return;
     }
   update_count (self);
+  if (self->reveal_rowid != 0)
+    {
+      int pos = ff_record_list_model_find_rowid (self->model, self->reveal_rowid);
+
+      self->reveal_rowid = 0;
+      if (pos >= 0)
+        {
+          gtk_single_selection_set_selected (self->selection, (guint) pos);
+          /* GTK 4.8 has no gtk_column_view_scroll_to(); its list view has the action. */
+          gtk_widget_activate_action (gtk_widget_get_first_child (GTK_WIDGET (self->column_view)),
+                                      "list.scroll-to-item", "u", (guint) pos);
+        }
+    }
 }
 
 static void
 reload (FfRecordBrowser *self)
 {
+  /* Widgets set up before the model exists report changes too. */
+  if (self->model == NULL)
+    return;
   ff_record_list_model_reload_async (self->model, self->query, self->cancellable, reload_done_cb,
                                      self);
 }
@@ -285,6 +314,437 @@ ff_record_browser_select (FfRecordBrowser *self,
   gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* Scope, facet, reveal --------------------------------------------------------------------- */
+
+void
+ff_record_browser_set_scope (FfRecordBrowser *self,
+                             const char      *field,
+                             const char      *value,
+                             const char      *label)
+{
+  g_return_if_fail (FF_IS_RECORD_BROWSER (self));
+
+  g_clear_pointer (&self->query->filter_field, g_free);
+  g_clear_pointer (&self->query->filter_value, g_free);
+  if (field != NULL && value != NULL)
+    {
+      self->query->filter_field = g_strdup (field);
+      self->query->filter_value = g_strdup (value);
+      gtk_label_set_label (self->scope_label, label ? label : value);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_button), field != NULL && value != NULL);
+  reload (self);
+}
+
+static void
+clear_scope_cb (FfRecordBrowser *self)
+{
+  ff_record_browser_set_scope (self, NULL, NULL, NULL);
+}
+
+static void
+facet_changed_cb (FfRecordBrowser *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->facet_dropdown);
+
+  if (self->facet == NULL)
+    return;
+  g_clear_pointer (&self->query->facet_field, g_free);
+  g_clear_pointer (&self->query->facet_value, g_free);
+  if (pos != GTK_INVALID_LIST_POSITION && pos > 0)
+    {
+      self->query->facet_field = g_strdup (self->facet->name);
+      self->query->facet_value = g_strdup (self->facet->enum_values[pos - 1].value);
+    }
+  reload (self);
+}
+
+/* The status-like enum of the list, if the kind has one: "status" first, else the first enum
+ * column. */
+static const FfField *
+find_facet (const FfKind *kind)
+{
+  const FfField *first = NULL;
+
+  for (const FfField *f = kind->fields; f->name != NULL; f++)
+    if (f->type == FF_FIELD_ENUM && (f->flags & FF_FIELD_LIST))
+      {
+        if (g_str_equal (f->name, "status"))
+          return f;
+        if (first == NULL)
+          first = f;
+      }
+  return first;
+}
+
+static void
+setup_facet (FfRecordBrowser *self)
+{
+  g_autofree char *all = NULL;
+
+  self->facet = find_facet (self->kind);
+  if (self->facet == NULL)
+    return;
+  /* Translators: first entry of a list filter, e.g. "Any status" */
+  all = g_strdup_printf (_("Any %s"), ff_field_get_label (self->facet));
+  gtk_string_list_append (self->facet_labels, all);
+  for (const FfEnumValue *e = self->facet->enum_values; e->value; e++)
+    gtk_string_list_append (self->facet_labels, g_dgettext (GETTEXT_PACKAGE, e->label));
+  gtk_drop_down_set_selected (self->facet_dropdown, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->facet_dropdown), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->facet_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, ff_field_get_label (self->facet),
+                                  -1);
+}
+
+void
+ff_record_browser_set_facet (FfRecordBrowser *self,
+                             const char      *value)
+{
+  guint pos = 0;
+
+  g_return_if_fail (FF_IS_RECORD_BROWSER (self));
+
+  if (self->facet == NULL)
+    return;
+  for (guint i = 0; value != NULL && self->facet->enum_values[i].value != NULL; i++)
+    if (g_str_equal (self->facet->enum_values[i].value, value))
+      pos = i + 1;
+  gtk_drop_down_set_selected (self->facet_dropdown, pos);
+}
+
+void
+ff_record_browser_reveal (FfRecordBrowser *self,
+                          const char      *id)
+{
+  g_autoptr (FfRecordRepository) repo = NULL;
+  g_autoptr (FfRecord) record = NULL;
+  FfStore *store;
+
+  g_return_if_fail (FF_IS_RECORD_BROWSER (self));
+
+  store = ff_session_get_store (self->session);
+  if (store == NULL)
+    return;
+  repo = ff_record_repository_new (store, self->kind);
+  record = ff_record_repository_get (repo, id, NULL);
+  if (record == NULL)
+    return;
+  /* Show everything, so the record is surely in the list, then select it once loaded. */
+  self->reveal_rowid = ff_record_get_rowid (record);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_clear_pointer (&self->query->search, g_free);
+  g_clear_pointer (&self->query->filter_field, g_free);
+  g_clear_pointer (&self->query->filter_value, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_button), FALSE);
+  if (self->facet != NULL)
+    gtk_drop_down_set_selected (self->facet_dropdown, 0);
+  reload (self);
+  ff_record_detail_set_record (self->detail, record);
+}
+
+/* Create and edit --------------------------------------------------------------------------- */
+
+static void
+saved_cb (FfRecordForm    *form,
+          FfRecord        *record,
+          FfRecordBrowser *self)
+{
+  self->reveal_rowid = ff_record_get_rowid (record);
+  reload (self);
+  ff_record_detail_set_record (self->detail, record);
+}
+
+static FfRecordForm *
+open_form (FfRecordBrowser *self,
+           FfRecord        *record)
+{
+  FfRecordForm *form = ff_record_form_new (self->session, self->kind, record);
+
+  gtk_window_set_transient_for (GTK_WINDOW (form),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (form, "saved", G_CALLBACK (saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (form));
+  return form;
+}
+
+FfRecordForm *
+ff_record_browser_open_form (FfRecordBrowser *self,
+                             FfRecord        *record)
+{
+  g_return_val_if_fail (FF_IS_RECORD_BROWSER (self), NULL);
+  return open_form (self, record);
+}
+
+static void
+edit_requested_cb (FfRecordBrowser *self,
+                   FfRecord        *record)
+{
+  open_form (self, record);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  open_form (FF_RECORD_BROWSER (widget), NULL);
+}
+
+/* Import and export ------------------------------------------------------------------------- */
+
+static void
+show_toast (FfRecordBrowser *self,
+            const char      *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+typedef struct
+{
+  FfSession    *session;
+  const FfKind *kind;
+  GFile        *file;
+  GPtrArray    *problems;
+  guint64       count;
+} CsvJob;
+
+static void
+csv_job_free (CsvJob *job)
+{
+  g_object_unref (job->session);
+  g_object_unref (job->file);
+  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CsvJob *job = task_data;
+  g_autoptr (FfStore) store = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  GError *error = NULL;
+  FfActor actor;
+
+  actor = ff_actor_from_session (job->session);
+  store = ff_session_open_store (job->session, &error);
+  if (store == NULL
+      || !g_file_load_contents (job->file, cancellable, &text, &length, NULL, &error)
+      || !ff_kind_csv_import (store, &actor, job->kind, text, length, &job->count, &job->problems,
+                              cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FfRecordBrowser *self = FF_RECORD_BROWSER (object);
+  CsvJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      AdwMessageDialog *dialog;
+      g_autoptr (GString) body = g_string_new (NULL);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (job->problems != NULL && job->problems->len > 0)
+        {
+          guint shown = MIN (job->problems->len, 20);
+          for (guint i = 0; i < shown; i++)
+            g_string_append_printf (body, "%s\n", (char *) g_ptr_array_index (job->problems, i));
+          if (job->problems->len > shown)
+            g_string_append_printf (body, _("… and %u more"), job->problems->len - shown);
+        }
+      else
+        g_string_append (body, error->message);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Nothing Was Imported"),
+        body->str));
+      gtk_widget_set_name (GTK_WIDGET (dialog), "import-problems");
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  /* Translators: after an import, e.g. "Imported 120 Lines" */
+  message = g_strdup_printf (_("Imported %'" G_GUINT64_FORMAT " %s"), job->count,
+                             ff_kind_get_label (self->kind));
+  show_toast (self, message);
+  reload (self);
+}
+
+void
+ff_record_browser_import_file (FfRecordBrowser *self,
+                               GFile           *file)
+{
+  g_autoptr (GTask) task = NULL;
+  CsvJob *job = g_new0 (CsvJob, 1);
+
+  g_return_if_fail (FF_IS_RECORD_BROWSER (self));
+
+  job->session = g_object_ref (self->session);
+  job->kind = self->kind;
+  job->file = g_object_ref (file);
+  task = g_task_new (self, self->cancellable, import_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) csv_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CsvJob *job = task_data;
+  g_autoptr (FfStore) store = NULL;
+  g_autoptr (GFileOutputStream) out = NULL;
+  GError *error = NULL;
+
+  store = ff_session_open_store (job->session, &error);
+  if (store != NULL)
+    out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
+  if (out == NULL
+      || !ff_kind_csv_export (store, job->kind, G_OUTPUT_STREAM (out), &job->count, cancellable,
+                              &error))
+    {
+      /* A cancelled close drops the temporary file: no half export replaces the target. */
+      if (out != NULL)
+        {
+          g_autoptr (GCancellable) abort = g_cancellable_new ();
+          g_cancellable_cancel (abort);
+          g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FfRecordBrowser *self = FF_RECORD_BROWSER (object);
+  CsvJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+  /* Translators: after an export, e.g. "Exported 12 Lines" */
+  message = g_strdup_printf (_("Exported %'" G_GUINT64_FORMAT " %s"), job->count,
+                             ff_kind_get_label (self->kind));
+  show_toast (self, message);
+}
+
+void
+ff_record_browser_export_file (FfRecordBrowser *self,
+                               GFile           *file)
+{
+  g_autoptr (GTask) task = NULL;
+  CsvJob *job = g_new0 (CsvJob, 1);
+
+  g_return_if_fail (FF_IS_RECORD_BROWSER (self));
+
+  job->session = g_object_ref (self->session);
+  job->kind = self->kind;
+  job->file = g_object_ref (file);
+  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) csv_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     FfRecordBrowser *self)
+{
+  gboolean import = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog))
+                    == GTK_FILE_CHOOSER_ACTION_OPEN;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (import)
+        ff_record_browser_import_file (self, file);
+      else
+        ff_record_browser_export_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+run_chooser (FfRecordBrowser      *self,
+             GtkFileChooserAction  action)
+{
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *title = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    /* Translators: file chooser title, e.g. "Import Lines" */
+    title = g_strdup_printf (_("Import %s"), ff_kind_get_label (self->kind));
+  else
+    /* Translators: file chooser title, e.g. "Export Lines" */
+    title = g_strdup_printf (_("Export %s"), ff_kind_get_label (self->kind));
+  chooser = gtk_file_chooser_native_new (title, parent, action,
+                                         action == GTK_FILE_CHOOSER_ACTION_OPEN ? _("_Import")
+                                                                                : _("_Export"),
+                                         NULL);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.csv", self->kind->name);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  run_chooser (FF_RECORD_BROWSER (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  run_chooser (FF_RECORD_BROWSER (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
 static void
 ff_record_browser_dispose (GObject *object)
 {
@@ -321,7 +781,19 @@ ff_record_browser_class_init (FfRecordBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, column_view);
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, detail);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, scope_button);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, scope_label);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, facet_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, facet_labels);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, new_button);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, more_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_scope_cb);
+  gtk_widget_class_bind_template_callback (widget_class, facet_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "browser.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "browser.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "browser.export", NULL, export_action);
 }
 
 static void
@@ -338,6 +810,8 @@ ff_record_browser_new (FfSession    *session,
 {
   FfRecordBrowser *self;
   g_autofree char *placeholder = NULL;
+  g_autofree char *new_label = NULL;
+  gboolean writable;
 
   g_return_val_if_fail (FF_IS_SESSION (session), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
@@ -356,7 +830,18 @@ ff_record_browser_new (FfSession    *session,
   g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
-  ff_record_detail_set_kind (self->detail, kind);
+  ff_record_detail_setup (self->detail, session, kind);
+  g_signal_connect_swapped (self->detail, "edit-requested", G_CALLBACK (edit_requested_cb), self);
+
+  /* A role that may not write this kind gets no buttons for it (the services refuse anyway). */
+  writable = ff_kind_role_can_write (kind, ff_session_get_role (session));
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.new", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.import", writable);
+  /* Translators: tooltip of the add button, e.g. "New Line" */
+  new_label = g_strdup_printf (_("New %s"), ff_kind_get_label_singular (kind));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), new_label);
+  setup_facet (self);
 
   self->model = ff_record_list_model_new (session, kind);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "ff-kind.h"
+#include "ff-record-form.h"
 #include "ff-record.h"
 #include "ff-session.h"
 
@@ -22,5 +23,25 @@ GListModel      *ff_record_browser_get_model    (FfRecordBrowser *self);
 FfRecord        *ff_record_browser_get_selected (FfRecordBrowser *self);
 void             ff_record_browser_select       (FfRecordBrowser *self,
                                                  guint            position);
+/* Shows only the records whose @field holds @value (a related-records view); @label names the
+ * scope in the list's header. NULL @field shows all again. */
+void             ff_record_browser_set_scope    (FfRecordBrowser *self,
+                                                 const char      *field,
+                                                 const char      *value,
+                                                 const char      *label);
+/* Shows only the records whose status-like field (the list's drop-down) is @value; NULL: all. */
+void             ff_record_browser_set_facet    (FfRecordBrowser *self,
+                                                 const char      *value);
+/* Selects the record with @id, clearing search and filters so it is surely listed. */
+void             ff_record_browser_reveal       (FfRecordBrowser *self,
+                                                 const char      *id);
+/* Opens the form for a new record (@record NULL) or to edit @record. */
+FfRecordForm    *ff_record_browser_open_form    (FfRecordBrowser *self,
+                                                 FfRecord        *record);
+/* Imports or exports CSV in a worker; the outcome shows as a toast or a dialog of problems. */
+void             ff_record_browser_import_file  (FfRecordBrowser *self,
+                                                 GFile           *file);
+void             ff_record_browser_export_file  (FfRecordBrowser *self,
+                                                 GFile           *file);
 
 G_END_DECLS

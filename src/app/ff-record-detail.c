@@ -1,10 +1,17 @@
-/* ff-record-detail.c — every field of one record, as a person reads it. */
+/* ff-record-detail.c — one record as a person reads it: its fields, the records that refer to
+ * it and, for regulated records, its history from the audit trail. */
 // SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "foodflow-app"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "ff-audit-trail.h"
 #include "ff-record-detail.h"
+#include "ff-related-records.h"
+
+#define MAX_REFERRERS 16
 
 struct _FfRecordDetail
 {
@@ -16,9 +23,14 @@ struct _FfRecordDetail
   GtkLabel       *kind_label;
   GtkLabel       *title_label;
   GtkLabel       *code_label;
+  GtkButton      *edit_button;
   GtkListBox     *field_list;
+  GtkBox         *related_box;
+  GtkBox         *history_box;
+  GtkListBox     *history_list;
 
   /* owned */
+  FfSession      *session;
   FfRecord       *record;
 
   /* borrowed */
@@ -27,15 +39,23 @@ struct _FfRecordDetail
 
 G_DEFINE_FINAL_TYPE (FfRecordDetail, ff_record_detail, ADW_TYPE_BIN)
 
+enum {
+  SIGNAL_EDIT_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 void
-ff_record_detail_set_kind (FfRecordDetail *self,
-                           const FfKind   *kind)
+ff_record_detail_setup (FfRecordDetail *self,
+                        FfSession      *session,
+                        const FfKind   *kind)
 {
   g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
 
   g_return_if_fail (FF_IS_RECORD_DETAIL (self));
 
+  g_set_object (&self->session, session);
   self->kind = kind;
   /* Translators: %s is a record kind in the singular, e.g. "No Line Selected" */
   title = g_strdup_printf (_("No %s Selected"), ff_kind_get_label_singular (kind));
@@ -45,7 +65,22 @@ ff_record_detail_set_kind (FfRecordDetail *self,
                                    _("Choose one in the list to see its details."));
 }
 
-/* A field as a label over its value, which can be selected and copied. */
+static void
+clear_children (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (container))
+        gtk_list_box_remove (GTK_LIST_BOX (container), child);
+      else
+        gtk_box_remove (GTK_BOX (container), child);
+    }
+}
+
+/* A field as a label over its value, which can be selected and copied. A reference opens the
+ * record it names. */
 static GtkWidget *
 property_row_new (const char *label,
                   const char *value)
@@ -64,7 +99,7 @@ property_row_new (const char *label,
   gtk_widget_add_css_class (title, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), text);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -73,38 +108,30 @@ property_row_new (const char *label,
   return row;
 }
 
-static void
-clear_rows (FfRecordDetail *self)
+static GtkWidget *
+reference_row_new (const char   *label,
+                   const char   *value,
+                   const FfKind *kind,
+                   const char   *id)
 {
-  GtkWidget *child;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *escaped = g_markup_escape_text (value, -1);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->field_list))) != NULL)
-    gtk_list_box_remove (self->field_list, child);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", kind->name, id);
+  gtk_widget_set_tooltip_text (row, _("Open"));
+  return row;
 }
 
-void
-ff_record_detail_set_record (FfRecordDetail *self,
-                             FfRecord       *record)
+static void
+fill_fields (FfRecordDetail *self,
+             FfRecord       *record)
 {
-  const FfKind *kind;
-
-  g_return_if_fail (FF_IS_RECORD_DETAIL (self));
-
-  if (!g_set_object (&self->record, record))
-    return;
-  clear_rows (self);
-  if (record == NULL || ff_record_get_id (record) == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  kind = ff_record_get_kind (record);
-  gtk_label_set_label (self->kind_label, ff_kind_get_label_singular (kind));
-  gtk_label_set_label (self->title_label, ff_record_get_title (record));
-  gtk_label_set_label (self->code_label, ff_record_get_code (record));
-  gtk_widget_set_visible (GTK_WIDGET (self->code_label),
-                          g_strcmp0 (kind->code_field, kind->title_field) != 0);
+  const FfKind *kind = ff_record_get_kind (record);
 
   for (guint i = 0; kind->fields[i].name != NULL; i++)
     {
@@ -115,9 +142,138 @@ ff_record_detail_set_record (FfRecordDetail *self,
       if (field->type == FF_FIELD_UNIT || field->type == FF_FIELD_CURRENCY)
         continue;
       value = ff_record_format_nth (record, i);
-      gtk_list_box_append (self->field_list, property_row_new (ff_field_get_label (field),
-                                                               *value ? value : "—"));
+      if (field->type == FF_FIELD_REF && ff_record_get_nth (record, i) != NULL)
+        gtk_list_box_append (self->field_list,
+                             reference_row_new (ff_field_get_label (field), value,
+                                                ff_field_get_ref_kind (field),
+                                                ff_record_get_nth (record, i)));
+      else
+        gtk_list_box_append (self->field_list,
+                             property_row_new (ff_field_get_label (field), *value ? value : "—"));
     }
+}
+
+static void
+fill_related (FfRecordDetail *self,
+              FfRecord       *record)
+{
+  const FfKind *kinds[MAX_REFERRERS];
+  const FfField *fields[MAX_REFERRERS];
+  guint n = ff_kind_get_referrers (ff_record_get_kind (record), kinds, fields, MAX_REFERRERS);
+
+  for (guint i = 0; i < n; i++)
+    gtk_box_append (self->related_box,
+                    GTK_WIDGET (ff_related_records_new (self->session, kinds[i], fields[i],
+                                                        ff_record_get_id (record))));
+}
+
+static gboolean
+has_regulated_fields (const FfKind *kind)
+{
+  if (kind->regulated)
+    return TRUE;
+  for (const FfField *f = kind->fields; f->name != NULL; f++)
+    if (f->flags & FF_FIELD_REGULATED)
+      return TRUE;
+  return FALSE;
+}
+
+/* Who changed what, when and why: the audit trail of this record, newest first. */
+static void
+fill_history (FfRecordDetail *self,
+              FfRecord       *record)
+{
+  const FfKind *kind = ff_record_get_kind (record);
+  FfStore *store = ff_session_get_store (self->session);
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_box), FALSE);
+  if (!has_regulated_fields (kind) || store == NULL)
+    return;
+  entries = ff_audit_trail_list (store, kind->table, ff_record_get_id (record), &error);
+  if (entries == NULL)
+    {
+      g_message ("Could not read the audit trail: %s", error->message);
+      return;
+    }
+  for (guint i = entries->len; i-- > 0;)
+    {
+      FfAuditEntry *e = g_ptr_array_index (entries, i);
+      const FfField *field = e->field ? ff_kind_get_field (kind, e->field) : NULL;
+      g_autofree char *what = NULL;
+      g_autofree char *old_text = NULL, *new_text = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr (GDateTime) at = g_date_time_new_from_iso8601 (e->at, utc);
+      g_autoptr (GDateTime) local = at ? g_date_time_to_local (at) : NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      if (field != NULL)
+        {
+          old_text = ff_field_format (field, e->old_value, NULL);
+          new_text = ff_field_format (field, e->new_value, NULL);
+          /* Translators: an audit-trail line, e.g. "Status: Quarantine → Released" */
+          what = g_strdup_printf (_("%s: %s → %s"), ff_field_get_label (field),
+                                  *old_text ? old_text : "—", *new_text ? new_text : "—");
+        }
+      else if (e->new_value != NULL || e->old_value == NULL)
+        what = g_strdup (_("Recorded"));
+      else
+        what = g_strdup (_("Deleted"));
+      when = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (e->at);
+      /* Translators: who, when and why of an audit-trail line */
+      subtitle = g_strdup_printf (_("%s · %s · “%s”"), e->username, when,
+                                  e->reason ? e->reason : "");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), what);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->history_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->history_box), entries->len > 0);
+}
+
+static gboolean
+can_edit (FfRecordDetail *self,
+          const FfKind   *kind)
+{
+  return self->session != NULL && kind->sync_class == FF_SYNC_EDITABLE
+         && ff_kind_role_can_write (kind, ff_session_get_role (self->session));
+}
+
+void
+ff_record_detail_set_record (FfRecordDetail *self,
+                             FfRecord       *record)
+{
+  const FfKind *kind;
+  const char *code;
+
+  g_return_if_fail (FF_IS_RECORD_DETAIL (self));
+
+  g_set_object (&self->record, record);
+  clear_children (GTK_WIDGET (self->field_list));
+  clear_children (GTK_WIDGET (self->related_box));
+  clear_children (GTK_WIDGET (self->history_list));
+  if (record == NULL || ff_record_get_id (record) == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  kind = ff_record_get_kind (record);
+  code = ff_record_get_code (record);
+  gtk_label_set_label (self->kind_label, ff_kind_get_label_singular (kind));
+  gtk_label_set_label (self->title_label, ff_record_get_title (record)
+                                          ? ff_record_get_title (record) : (code ? code : ""));
+  gtk_label_set_label (self->code_label, code ? code : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->code_label),
+                          code != NULL && g_strcmp0 (kind->code_field, kind->title_field) != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), can_edit (self, kind));
+
+  fill_fields (self, record);
+  fill_related (self, record);
+  fill_history (self, record);
   gtk_stack_set_visible_child_name (self->stack, "record");
 }
 
@@ -129,11 +285,19 @@ ff_record_detail_get_record (FfRecordDetail *self)
 }
 
 static void
+edit_clicked_cb (FfRecordDetail *self)
+{
+  if (self->record != NULL)
+    g_signal_emit (self, signals[SIGNAL_EDIT_REQUESTED], 0, self->record);
+}
+
+static void
 ff_record_detail_dispose (GObject *object)
 {
   FfRecordDetail *self = FF_RECORD_DETAIL (object);
 
   g_clear_object (&self->record);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ff_record_detail_parent_class)->dispose (object);
 }
@@ -146,6 +310,10 @@ ff_record_detail_class_init (FfRecordDetailClass *klass)
 
   object_class->dispose = ff_record_detail_dispose;
 
+  signals[SIGNAL_EDIT_REQUESTED] =
+    g_signal_new ("edit-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, FF_TYPE_RECORD);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ff-record-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, stack);
@@ -153,7 +321,12 @@ ff_record_detail_class_init (FfRecordDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, kind_label);
   gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, code_label);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, edit_button);
   gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, field_list);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, related_box);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, history_box);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
 }
 
 static void

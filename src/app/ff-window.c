@@ -291,6 +291,54 @@ show_workspace_action (GtkWidget  *widget,
                              (FfWorkspace) g_variant_get_uint32 (param));
 }
 
+static void
+open_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  FfWindow *self = FF_WINDOW (widget);
+  const char *kind_name, *id;
+  const FfKind *kind;
+
+  g_variant_get (param, "(&s&s)", &kind_name, &id);
+  kind = ff_kind_lookup (kind_name);
+  if (self->workspaces != NULL && kind != NULL)
+    ff_workspaces_view_open_record (FF_WORKSPACES_VIEW (self->workspaces), kind, id);
+}
+
+static void
+open_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  FfWindow *self = FF_WINDOW (widget);
+  const char *kind_name, *facet_field, *facet_value;
+  const FfKind *kind;
+
+  g_variant_get (param, "(&s&s&s)", &kind_name, &facet_field, &facet_value);
+  kind = ff_kind_lookup (kind_name);
+  if (self->workspaces != NULL && kind != NULL)
+    ff_workspaces_view_open_list (FF_WORKSPACES_VIEW (self->workspaces), kind,
+                                  *facet_value ? facet_value : NULL);
+}
+
+static void
+show_related_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  FfWindow *self = FF_WINDOW (widget);
+  const char *kind_name, *field_name, *id;
+  const FfKind *kind;
+  const FfField *field;
+
+  g_variant_get (param, "(&s&s&s)", &kind_name, &field_name, &id);
+  kind = ff_kind_lookup (kind_name);
+  field = kind ? ff_kind_get_field (kind, field_name) : NULL;
+  if (self->workspaces != NULL && field != NULL && field->type == FF_FIELD_REF)
+    ff_workspaces_view_show_related (FF_WORKSPACES_VIEW (self->workspaces), kind, field, id);
+}
+
 /* Life cycle -------------------------------------------------------------------------------- */
 
 static gboolean
@@ -355,6 +403,10 @@ ff_window_class_init (FfWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.show-workspace", "u", show_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.open-record", "(ss)", open_record_action);
+  gtk_widget_class_install_action (widget_class, "win.show-related", "(sss)",
+                                   show_related_action);
+  gtk_widget_class_install_action (widget_class, "win.open-list", "(sss)", open_list_action);
 }
 
 static void

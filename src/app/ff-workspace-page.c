@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ff-record-browser.h"
+#include "ff-workspace-overview.h"
 #include "ff-workspace-page.h"
 
 struct _FfWorkspacePage
@@ -25,6 +26,9 @@ struct _FfWorkspacePage
 
 G_DEFINE_FINAL_TYPE (FfWorkspacePage, ff_workspace_page, ADW_TYPE_BIN)
 
+static void kind_selected_cb (FfWorkspacePage *self,
+                              GtkListBoxRow   *row);
+
 GtkWidget *
 ff_workspace_page_show_kind (FfWorkspacePage *self,
                              const FfKind    *kind)
@@ -43,14 +47,25 @@ ff_workspace_page_show_kind (FfWorkspacePage *self,
     }
   gtk_stack_set_visible_child (self->content, browser);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+  for (guint i = 0; i < self->kinds->len; i++)
+    if (g_ptr_array_index (self->kinds, i) == kind)
+      {
+        g_signal_handlers_block_by_func (self->kind_list, kind_selected_cb, self);
+        gtk_list_box_select_row (self->kind_list,
+                                 gtk_list_box_get_row_at_index (self->kind_list, (int) i + 1));
+        g_signal_handlers_unblock_by_func (self->kind_list, kind_selected_cb, self);
+      }
   return browser;
 }
 
 GtkWidget *
 ff_workspace_page_get_browser (FfWorkspacePage *self)
 {
+  GtkWidget *child;
+
   g_return_val_if_fail (FF_IS_WORKSPACE_PAGE (self), NULL);
-  return gtk_stack_get_visible_child (self->content);
+  child = gtk_stack_get_visible_child (self->content);
+  return FF_IS_RECORD_BROWSER (child) ? child : NULL;
 }
 
 FfWorkspace
@@ -60,26 +75,53 @@ ff_workspace_page_get_workspace (FfWorkspacePage *self)
   return self->workspace;
 }
 
+void
+ff_workspace_page_show_overview (FfWorkspacePage *self)
+{
+  GtkWidget *overview;
+
+  g_return_if_fail (FF_IS_WORKSPACE_PAGE (self));
+
+  overview = gtk_stack_get_child_by_name (self->content, "overview");
+  if (overview == NULL)
+    {
+      overview = GTK_WIDGET (ff_workspace_overview_new (self->session, self->workspace));
+      gtk_stack_add_named (self->content, overview, "overview");
+    }
+  gtk_stack_set_visible_child (self->content, overview);
+  gtk_list_box_select_row (self->kind_list, gtk_list_box_get_row_at_index (self->kind_list, 0));
+}
+
+/* Row 0 is the overview; the kinds follow. */
 static void
 kind_selected_cb (FfWorkspacePage *self,
                   GtkListBoxRow   *row)
 {
+  int index;
+
   if (row == NULL)
     return;
-  ff_workspace_page_show_kind (self, g_ptr_array_index (self->kinds,
-                                                        gtk_list_box_row_get_index (row)));
+  index = gtk_list_box_row_get_index (row);
+  if (index == 0)
+    ff_workspace_page_show_overview (self);
+  else
+    ff_workspace_page_show_kind (self, g_ptr_array_index (self->kinds, (guint) index - 1));
 }
 
 static GtkWidget *
-kind_row_new (const FfKind *kind)
+sidebar_row_new (const char *icon_name,
+                 const char *label,
+                 const char *name)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *text = gtk_label_new (label);
 
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (kind->icon_name));
-  gtk_box_append (GTK_BOX (box), gtk_label_new (ff_kind_get_label (kind)));
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_box_append (GTK_BOX (box), text);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_name (row, kind->name);
+  gtk_widget_set_name (row, name);
   return row;
 }
 
@@ -146,12 +188,16 @@ ff_workspace_page_new (FfSession   *session,
   self->workspace = workspace;
   gtk_label_set_label (self->summary_label, ff_workspace_get_summary (workspace));
 
+  gtk_list_box_append (self->kind_list, sidebar_row_new ("view-grid-symbolic", _("Overview"),
+                                                         "overview"));
   kinds = ff_kinds_get_all (&n);
   for (guint i = 0; i < n; i++)
     if (kinds[i]->workspace == workspace)
       {
         g_ptr_array_add (self->kinds, (gpointer) kinds[i]);
-        gtk_list_box_append (self->kind_list, kind_row_new (kinds[i]));
+        gtk_list_box_append (self->kind_list, sidebar_row_new (kinds[i]->icon_name,
+                                                               ff_kind_get_label (kinds[i]),
+                                                               kinds[i]->name));
       }
   return self;
 }

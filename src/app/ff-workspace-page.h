@@ -18,7 +18,9 @@ FfWorkspace      ff_workspace_page_get_workspace (FfWorkspacePage *self);
 /* Shows the records of @kind (one of this workspace's kinds); returns its FfRecordBrowser. */
 GtkWidget       *ff_workspace_page_show_kind    (FfWorkspacePage *self,
                                                  const FfKind    *kind);
-/* The browser on show, or NULL. */
+/* Shows the workspace's key figures. */
+void             ff_workspace_page_show_overview (FfWorkspacePage *self);
+/* The browser on show, or NULL (also while the overview shows). */
 GtkWidget       *ff_workspace_page_get_browser  (FfWorkspacePage *self);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "ff-application.h"
+#include "ff-record-browser.h"
+#include "ff-record-repository.h"
 #include "ff-workspace-page.h"
 #include "ff-workspaces-view.h"
 
@@ -55,6 +57,61 @@ ff_workspaces_view_get_page (FfWorkspacesView *self,
   g_return_val_if_fail (FF_IS_WORKSPACES_VIEW (self), NULL);
   g_return_val_if_fail (workspace < FF_N_WORKSPACES, NULL);
   return self->pages[workspace];
+}
+
+static FfRecordBrowser *
+show_kind (FfWorkspacesView *self,
+           const FfKind     *kind)
+{
+  GtkWidget *page = self->pages[kind->workspace];
+
+  adw_view_stack_set_visible_child (self->stack, page);
+  return FF_RECORD_BROWSER (ff_workspace_page_show_kind (FF_WORKSPACE_PAGE (page), kind));
+}
+
+void
+ff_workspaces_view_open_list (FfWorkspacesView *self,
+                              const FfKind     *kind,
+                              const char       *facet_value)
+{
+  g_return_if_fail (FF_IS_WORKSPACES_VIEW (self));
+  ff_record_browser_set_facet (show_kind (self, kind), facet_value);
+}
+
+void
+ff_workspaces_view_open_record (FfWorkspacesView *self,
+                                const FfKind     *kind,
+                                const char       *id)
+{
+  g_return_if_fail (FF_IS_WORKSPACES_VIEW (self));
+  g_return_if_fail (kind != NULL && id != NULL);
+  ff_record_browser_reveal (show_kind (self, kind), id);
+}
+
+void
+ff_workspaces_view_show_related (FfWorkspacesView *self,
+                                 const FfKind     *kind,
+                                 const FfField    *field,
+                                 const char       *target_id)
+{
+  const FfKind *target_kind;
+  g_autoptr (FfRecordRepository) repo = NULL;
+  g_autoptr (FfRecord) target = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (FF_IS_WORKSPACES_VIEW (self));
+  g_return_if_fail (field->type == FF_FIELD_REF);
+
+  target_kind = ff_field_get_ref_kind (field);
+  if (ff_session_get_store (self->session) == NULL)
+    return;
+  repo = ff_record_repository_new (ff_session_get_store (self->session), target_kind);
+  target = ff_record_repository_get (repo, target_id, NULL);
+  /* Translators: the scope of a filtered list, e.g. "Line: L3" */
+  label = g_strdup_printf (_("%s: %s"), ff_field_get_label (field),
+                           target && ff_record_get_code (target) ? ff_record_get_code (target)
+                                                                 : target_id);
+  ff_record_browser_set_scope (show_kind (self, kind), field->name, target_id, label);
 }
 
 static void

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "ff-session.h"
+#include "ff-kind.h"
 #include "ff-workspace.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,19 @@ FfWorkspace       ff_workspaces_view_get_shown  (FfWorkspacesView *self);
 /* The page of one workspace (an FfWorkspacePage). */
 GtkWidget        *ff_workspaces_view_get_page   (FfWorkspacesView *self,
                                                  FfWorkspace       workspace);
+
+/* Opens the list of @kind, filtered by its status-like field when @facet_value is given. */
+void              ff_workspaces_view_open_list     (FfWorkspacesView *self,
+                                                    const FfKind     *kind,
+                                                    const char       *facet_value);
+/* Opens the workspace of @kind, its list, and selects the record with @id there. */
+void              ff_workspaces_view_open_record   (FfWorkspacesView *self,
+                                                    const FfKind     *kind,
+                                                    const char       *id);
+/* Opens the list of @kind showing only the records whose @field refers to @target_id. */
+void              ff_workspaces_view_show_related  (FfWorkspacesView *self,
+                                                    const FfKind     *kind,
+                                                    const FfField    *field,
+                                                    const char       *target_id);
 
 G_END_DECLS

@@ -123,6 +123,55 @@ _ff_cli_export (FfCliContext *ctx)
 }
 
 int
+_ff_cli_import (FfCliContext *ctx)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfVault) vault = NULL;
+  g_autoptr (FfSession) session = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autofree char *text = NULL;
+  const char *path;
+  const FfKind *kind;
+  FfActor actor;
+  guint64 count = 0;
+  gsize length = 0;
+
+  if (ctx->args->len != 3)
+    return _ff_cli_usage_error (_("import takes TENANT, KIND and FILE"));
+  kind = ff_kind_lookup (g_ptr_array_index (ctx->args, 1));
+  if (kind == NULL)
+    return _ff_cli_usage_error (_("“%s” is not a record kind; see foodflow-cli kinds"),
+                                (const char *) g_ptr_array_index (ctx->args, 1));
+  path = g_ptr_array_index (ctx->args, 2);
+  if (!g_file_get_contents (path, &text, &length, &error))
+    return _ff_cli_fail (error);
+  vault = _ff_cli_open_vault (ctx, &error);
+  if (vault == NULL)
+    return _ff_cli_fail (error);
+  session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
+  if (session == NULL)
+    return _ff_cli_fail (error);
+
+  actor = ff_actor_from_session (session);
+  if (!ff_kind_csv_import (ff_session_get_store (session), &actor, kind, text, length, &count,
+                           &problems, NULL, &error))
+    {
+      /* Every bad row, then the verdict. */
+      for (guint i = 0; problems != NULL && i < problems->len; i++)
+        g_printerr ("foodflow-cli: %s: %s\n", path, (const char *) g_ptr_array_index (problems, i));
+      if (problems != NULL && problems->len > 0)
+        {
+          g_printerr ("foodflow-cli: %s: nothing was imported (%u problems)\n", path,
+                      problems->len);
+          return FF_CLI_EXIT_FAILURE;
+        }
+      return _ff_cli_fail (error);
+    }
+  printf ("%" G_GUINT64_FORMAT "\n", count);
+  return FF_CLI_EXIT_OK;
+}
+
+int
 _ff_cli_kinds (FfCliContext *ctx)
 {
   const FfKind *const *kinds;

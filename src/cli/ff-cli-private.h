@@ -46,6 +46,7 @@ int         _ff_cli_user          (FfCliContext *ctx, const char *verb);
 int         _ff_cli_demo          (FfCliContext *ctx);
 int         _ff_cli_stats         (FfCliContext *ctx);
 int         _ff_cli_export        (FfCliContext *ctx);
+int         _ff_cli_import        (FfCliContext *ctx);
 int         _ff_cli_kinds         (FfCliContext *ctx);
 
 G_END_DECLS

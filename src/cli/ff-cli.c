@@ -30,6 +30,7 @@ static const char usage[] =
   "  foodflow-cli [--data-dir DIR] demo [NAME] [--seed N] [--scale S]\n"
   "  foodflow-cli [--data-dir DIR] stats TENANT --user U\n"
   "  foodflow-cli [--data-dir DIR] export TENANT KIND --user U [--format csv] [-o FILE]\n"
+  "  foodflow-cli [--data-dir DIR] import TENANT KIND FILE --user U\n"
   "  foodflow-cli kinds\n"
   "\n"
   "Passwords come from $FOODFLOW_PASSWORD (the acting user) and $FOODFLOW_NEW_PASSWORD (a new\n"
@@ -163,6 +164,8 @@ dispatch (FfCliContext *ctx,
     return _ff_cli_stats (ctx);
   if (g_str_equal (command, "export"))
     return _ff_cli_export (ctx);
+  if (g_str_equal (command, "import"))
+    return _ff_cli_import (ctx);
   if (g_str_equal (command, "kinds"))
     return _ff_cli_kinds (ctx);
   return _ff_cli_usage_error (_("Unknown command “%s”"), command);

@@ -20,7 +20,15 @@ typedef struct
   GDate         *today;
 } Demo;
 
-static const char *const plants[] = { "Eindhoven", "Gent" };
+static const struct {
+  const char *code;
+  const char *city;
+  const char *country;
+  const char *timezone;
+} plants[] = {
+  { "PLANT-EHV", "Eindhoven", "NL", "Europe/Amsterdam" },
+  { "PLANT-GNT", "Gent", "BE", "Europe/Brussels" },
+};
 
 static const struct {
   const char *name;
@@ -62,6 +70,41 @@ date_offset (Demo *demo,
   return g_strdup (buf);
 }
 
+/* The id of the @kind record with @code, which the demo made before. */
+static char *
+id_of (Demo          *demo,
+       const FfKind  *kind,
+       const char    *code,
+       GError       **error)
+{
+  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, kind);
+  g_autoptr (FfRecord) record = ff_record_repository_find_by_code (repo, code, error);
+
+  return record ? g_strdup (ff_record_get_id (record)) : NULL;
+}
+
+static gboolean
+make_plants (Demo    *demo,
+             GError **error)
+{
+  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, &ff_kind_plants);
+
+  for (guint p = 0; p < G_N_ELEMENTS (plants); p++)
+    {
+      g_autoptr (FfRecord) r = ff_record_new (&ff_kind_plants);
+      g_autofree char *name = g_strdup_printf ("Plant %s", plants[p].city);
+
+      ff_record_set (r, "code", plants[p].code);
+      ff_record_set (r, "name", name);
+      ff_record_set (r, "city", plants[p].city);
+      ff_record_set (r, "country", plants[p].country);
+      ff_record_set (r, "timezone", plants[p].timezone);
+      if (!save (demo, repo, r, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 make_lines (Demo    *demo,
             GError **error)
@@ -70,29 +113,34 @@ make_lines (Demo    *demo,
   guint n = 1;
 
   for (guint p = 0; p < G_N_ELEMENTS (plants); p++)
-    for (guint t = 0; t < G_N_ELEMENTS (line_templates); t++, n++)
-      {
-        g_autoptr (FfRecord) r = ff_record_new (&ff_kind_lines);
-        g_autofree char *code = g_strdup_printf ("L%u", n);
-        g_autofree char *name = g_strdup_printf ("%s %u", line_templates[t].name, p + 1);
-        g_autofree char *plant = g_strdup_printf ("Plant %s", plants[p]);
-        char cycle[G_ASCII_DTOSTR_BUF_SIZE], speed[G_ASCII_DTOSTR_BUF_SIZE];
-        double c = line_templates[t].cycle_s * g_rand_double_range (demo->rand, 0.9, 1.1);
-        g_autofree char *commissioned = date_offset (demo, -g_rand_int_range (demo->rand, 400, 5000));
+    {
+      g_autofree char *plant = id_of (demo, &ff_kind_plants, plants[p].code, error);
 
-        g_ascii_formatd (cycle, sizeof cycle, "%.3f", c);
-        g_ascii_formatd (speed, sizeof speed, "%.0f", 3600.0 / c);
-        ff_record_set (r, "code", code);
-        ff_record_set (r, "name", name);
-        ff_record_set (r, "plant", plant);
-        ff_record_set (r, "line_type", line_templates[t].type);
-        ff_record_set (r, "status", line_states[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (line_states))]);
-        ff_record_set (r, "ideal_cycle_time_s", cycle);
-        ff_record_set (r, "rated_speed_per_h", speed);
-        ff_record_set (r, "commissioned_on", commissioned);
-        if (!save (demo, repo, r, error))
-          return FALSE;
-      }
+      if (plant == NULL)
+        return FALSE;
+      for (guint t = 0; t < G_N_ELEMENTS (line_templates); t++, n++)
+        {
+          g_autoptr (FfRecord) r = ff_record_new (&ff_kind_lines);
+          g_autofree char *code = g_strdup_printf ("L%u", n);
+          g_autofree char *name = g_strdup_printf ("%s %u", line_templates[t].name, p + 1);
+          char cycle[G_ASCII_DTOSTR_BUF_SIZE], speed[G_ASCII_DTOSTR_BUF_SIZE];
+          double c = line_templates[t].cycle_s * g_rand_double_range (demo->rand, 0.9, 1.1);
+          g_autofree char *commissioned = date_offset (demo, -g_rand_int_range (demo->rand, 400, 5000));
+
+          g_ascii_formatd (cycle, sizeof cycle, "%.3f", c);
+          g_ascii_formatd (speed, sizeof speed, "%.0f", 3600.0 / c);
+          ff_record_set (r, "code", code);
+          ff_record_set (r, "name", name);
+          ff_record_set (r, "plant", plant);
+          ff_record_set (r, "line_type", line_templates[t].type);
+          ff_record_set (r, "status", line_states[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (line_states))]);
+          ff_record_set (r, "ideal_cycle_time_s", cycle);
+          ff_record_set (r, "rated_speed_per_h", speed);
+          ff_record_set (r, "commissioned_on", commissioned);
+          if (!save (demo, repo, r, error))
+            return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -201,6 +249,48 @@ static const struct {
   { "GreenBite", "Chickpea Snack Paprika", 120, "g", 229, 10 },
 };
 
+static const struct {
+  const char *code;
+  const char *name;
+  const char *owner;
+  const char *positioning;
+} brand_templates[] = {
+  { "BR-CASA", "Casa Crunch", "Marta Jiménez", "Bold Tex-Mex snacking for sharing" },
+  { "BR-LEVANT", "Levant Kitchen", "Yusuf Demir", "Authentic mezze, ready to serve" },
+  { "BR-GREENBITE", "GreenBite", "Sanne de Vries", "Better-for-you crunch from vegetables and pulses" },
+};
+
+static gboolean
+make_brands (Demo    *demo,
+             GError **error)
+{
+  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, &ff_kind_brands);
+
+  for (guint i = 0; i < G_N_ELEMENTS (brand_templates); i++)
+    {
+      g_autoptr (FfRecord) r = ff_record_new (&ff_kind_brands);
+
+      ff_record_set (r, "code", brand_templates[i].code);
+      ff_record_set (r, "name", brand_templates[i].name);
+      ff_record_set (r, "owner", brand_templates[i].owner);
+      ff_record_set (r, "positioning", brand_templates[i].positioning);
+      if (!save (demo, repo, r, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+brand_id (Demo        *demo,
+          const char  *name,
+          GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (brand_templates); i++)
+    if (g_str_equal (brand_templates[i].name, name))
+      return id_of (demo, &ff_kind_brands, brand_templates[i].code, error);
+  g_return_val_if_reached (NULL);
+}
+
 static gboolean
 make_skus (Demo    *demo,
            GError **error)
@@ -210,6 +300,7 @@ make_skus (Demo    *demo,
   for (guint i = 0; i < G_N_ELEMENTS (sku_templates); i++)
     {
       g_autoptr (FfRecord) r = ff_record_new (&ff_kind_skus);
+      g_autofree char *brand = brand_id (demo, sku_templates[i].brand, error);
       g_autofree char *code = g_strdup_printf ("SKU-%05u", 10010 + i * 10);
       g_autofree char *body = g_strdup_printf ("87123450%04u", 100 + i);
       g_autofree char *gtin = g_strdup_printf ("%s%d", body, ff_gtin_check_digit (body));
@@ -223,10 +314,12 @@ make_skus (Demo    *demo,
       const char *status = i == G_N_ELEMENTS (sku_templates) - 1 ? "development"
                          : (i == 3 ? "discontinued" : "active");
 
+      if (brand == NULL)
+        return FALSE;
       ff_record_set (r, "code", code);
       ff_record_set (r, "gtin", gtin);
       ff_record_set (r, "description", desc);
-      ff_record_set (r, "brand", sku_templates[i].brand);
+      ff_record_set (r, "brand", brand);
       ff_record_set (r, "pack_size", size);
       ff_record_set (r, "pack_unit", sku_templates[i].unit);
       ff_record_set (r, "case_pack", case_pack);
@@ -243,20 +336,45 @@ make_skus (Demo    *demo,
 static const char *const dcs[] = { "DC-Tilburg", "DC-Antwerpen", "DC-Manchester" };
 
 static gboolean
+make_forecast_version (Demo    *demo,
+                       GError **error)
+{
+  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store,
+                                                                  &ff_kind_forecast_versions);
+  g_autoptr (FfRecord) r = ff_record_new (&ff_kind_forecast_versions);
+  g_autofree char *created = date_offset (demo, -7);
+
+  ff_record_set (r, "code", "FV-1");
+  ff_record_set (r, "label", "Consensus v1");
+  ff_record_set (r, "status", "approved");
+  ff_record_set (r, "method", "ets");
+  ff_record_set (r, "created_on", created);
+  return save (demo, repo, r, error);
+}
+
+static gboolean
 make_forecasts (Demo          *demo,
                 GCancellable  *cancellable,
                 GError       **error)
 {
   g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, &ff_kind_forecasts);
+  g_autofree char *version = id_of (demo, &ff_kind_forecast_versions, "FV-1", error);
   guint weeks = (guint) MAX (4, lround (26 * demo->scale));
   GDate monday = *demo->today;
 
+  if (version == NULL)
+    return FALSE;
   /* Weekly buckets start on the Monday of this week. */
   g_date_subtract_days (&monday, g_date_get_weekday (&monday) - G_DATE_MONDAY);
 
   for (guint s = 0; s < G_N_ELEMENTS (sku_templates); s++)
     {
       double base = g_rand_double_range (demo->rand, 300, 2400);
+      g_autofree char *sku_code = g_strdup_printf ("SKU-%05u", 10010 + s * 10);
+      g_autofree char *sku = id_of (demo, &ff_kind_skus, sku_code, error);
+
+      if (sku == NULL)
+        return FALSE;
       for (guint d = 0; d < G_N_ELEMENTS (dcs); d++)
         for (guint w = 0; w < weeks; w++)
           {
@@ -264,7 +382,6 @@ make_forecasts (Demo          *demo,
             GDate start = monday;
             char date[16], qty[32];
             g_autofree char *code = NULL;
-            g_autofree char *sku = g_strdup_printf ("SKU-%05u", 10010 + s * 10);
             /* Summer peak for chips and dips, flat otherwise, plus noise. */
             double season = 1.0 + 0.25 * sin (2 * G_PI * (g_date_get_day_of_year (&start) - 100) / 365.0);
             double q = base * season * (d == 2 ? 0.6 : 1.0) * g_rand_double_range (demo->rand, 0.9, 1.1);
@@ -272,10 +389,10 @@ make_forecasts (Demo          *demo,
             g_date_add_days (&start, w * 7);
             g_date_strftime (date, sizeof date, "%Y-%m-%d", &start);
             g_snprintf (qty, sizeof qty, "%.0f", q);
-            code = g_strdup_printf ("FC-%s-%s-%s", date, sku, dcs[d] + 3);
+            code = g_strdup_printf ("FC-%s-%s-%s", date, sku_code, dcs[d] + 3);
             ff_record_set (r, "code", code);
-            ff_record_set (r, "version_label", "Consensus v1");
-            ff_record_set (r, "sku_code", sku);
+            ff_record_set (r, "version", version);
+            ff_record_set (r, "sku", sku);
             ff_record_set (r, "location", dcs[d]);
             ff_record_set (r, "period_start", date);
             ff_record_set (r, "granularity", "week");
@@ -292,22 +409,44 @@ make_forecasts (Demo          *demo,
 }
 
 static const struct {
+  const char *code;
   const char *banner;
+  const char *retailer;
   const char *country;
   const char *const cities[6];
   const char *const regions[6];
 } banners[] = {
-  { "FreshMart", "NL", { "Amsterdam", "Rotterdam", "Utrecht", "Eindhoven", "Groningen", "Tilburg" },
+  { "BN-FRESHMART", "FreshMart", "FreshMart Retail B.V.", "NL", { "Amsterdam", "Rotterdam", "Utrecht", "Eindhoven", "Groningen", "Tilburg" },
     { "Noord-Holland", "Zuid-Holland", "Utrecht", "Noord-Brabant", "Groningen", "Noord-Brabant" } },
-  { "Delhaize Plus", "BE", { "Brussel", "Antwerpen", "Gent", "Leuven", "Brugge", "Namur" },
+  { "BN-DELHAIZEPLUS", "Delhaize Plus", "Delhaize Plus N.V.", "BE", { "Brussel", "Antwerpen", "Gent", "Leuven", "Brugge", "Namur" },
     { "Brussels", "Antwerp", "East Flanders", "Flemish Brabant", "West Flanders", "Namur" } },
-  { "CornerGo", "GB", { "Manchester", "Leeds", "Sheffield", "Liverpool", "York", "Bradford" },
+  { "BN-CORNERGO", "CornerGo", "CornerGo Stores Ltd", "GB", { "Manchester", "Leeds", "Sheffield", "Liverpool", "York", "Bradford" },
     { "Greater Manchester", "West Yorkshire", "South Yorkshire", "Merseyside", "North Yorkshire",
       "West Yorkshire" } },
 };
 
 static const char *const formats[] = { "supermarket", "supermarket", "hypermarket", "convenience",
                                        "discount", "supermarket" };
+
+static gboolean
+make_banners (Demo    *demo,
+              GError **error)
+{
+  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, &ff_kind_banners);
+
+  for (guint b = 0; b < G_N_ELEMENTS (banners); b++)
+    {
+      g_autoptr (FfRecord) r = ff_record_new (&ff_kind_banners);
+
+      ff_record_set (r, "code", banners[b].code);
+      ff_record_set (r, "name", banners[b].banner);
+      ff_record_set (r, "retailer", banners[b].retailer);
+      ff_record_set (r, "country", banners[b].country);
+      if (!save (demo, repo, r, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 make_stores (Demo    *demo,
@@ -317,34 +456,40 @@ make_stores (Demo    *demo,
   guint per_banner = (guint) MAX (6, lround (40 * demo->scale));
 
   for (guint b = 0; b < G_N_ELEMENTS (banners); b++)
-    for (guint i = 0; i < per_banner; i++)
-      {
-        g_autoptr (FfRecord) r = ff_record_new (&ff_kind_stores);
-        guint c = (guint) g_rand_int_range (demo->rand, 0, 6);
-        const char *format = formats[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (formats))];
-        g_autofree char *number = g_strdup_printf ("%u", 100 * (b + 1) + i + 1 + (b * 300));
-        g_autofree char *name = g_strdup_printf ("%s %s %u", banners[b].banner,
-                                                 banners[b].cities[c], i + 1);
-        double area = g_str_equal (format, "hypermarket") ? g_rand_double_range (demo->rand, 6000, 12000)
-                    : g_str_equal (format, "convenience") ? g_rand_double_range (demo->rand, 150, 400)
-                    : g_rand_double_range (demo->rand, 900, 2500);
-        g_autofree char *area_s = g_strdup_printf ("%.0f", area);
-        g_autofree char *opened = date_offset (demo, -g_rand_int_range (demo->rand, 200, 9000));
-        const char *status = g_rand_int_range (demo->rand, 0, 40) == 0 ? "refit" : "open";
+    {
+      g_autofree char *banner = id_of (demo, &ff_kind_banners, banners[b].code, error);
 
-        ff_record_set (r, "number", number);
-        ff_record_set (r, "name", name);
-        ff_record_set (r, "banner", banners[b].banner);
-        ff_record_set (r, "format", format);
-        ff_record_set (r, "city", banners[b].cities[c]);
-        ff_record_set (r, "region", banners[b].regions[c]);
-        ff_record_set (r, "country", banners[b].country);
-        ff_record_set (r, "sales_area_m2", area_s);
-        ff_record_set (r, "status", status);
-        ff_record_set (r, "opened_on", opened);
-        if (!save (demo, repo, r, error))
-          return FALSE;
-      }
+      if (banner == NULL)
+        return FALSE;
+      for (guint i = 0; i < per_banner; i++)
+        {
+          g_autoptr (FfRecord) r = ff_record_new (&ff_kind_stores);
+          guint c = (guint) g_rand_int_range (demo->rand, 0, 6);
+          const char *format = formats[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (formats))];
+          g_autofree char *number = g_strdup_printf ("%u", 100 * (b + 1) + i + 1 + (b * 300));
+          g_autofree char *name = g_strdup_printf ("%s %s %u", banners[b].banner,
+                                                   banners[b].cities[c], i + 1);
+          double area = g_str_equal (format, "hypermarket") ? g_rand_double_range (demo->rand, 6000, 12000)
+                      : g_str_equal (format, "convenience") ? g_rand_double_range (demo->rand, 150, 400)
+                      : g_rand_double_range (demo->rand, 900, 2500);
+          g_autofree char *area_s = g_strdup_printf ("%.0f", area);
+          g_autofree char *opened = date_offset (demo, -g_rand_int_range (demo->rand, 200, 9000));
+          const char *status = g_rand_int_range (demo->rand, 0, 40) == 0 ? "refit" : "open";
+
+          ff_record_set (r, "number", number);
+          ff_record_set (r, "name", name);
+          ff_record_set (r, "banner", banner);
+          ff_record_set (r, "format", format);
+          ff_record_set (r, "city", banners[b].cities[c]);
+          ff_record_set (r, "region", banners[b].regions[c]);
+          ff_record_set (r, "country", banners[b].country);
+          ff_record_set (r, "sales_area_m2", area_s);
+          ff_record_set (r, "status", status);
+          ff_record_set (r, "opened_on", opened);
+          if (!save (demo, repo, r, error))
+            return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -368,10 +513,14 @@ ff_demo_populate (FfStore        *store,
 
   /* One transaction: a failed or cancelled demo leaves the tenant empty. */
   ok = ff_store_begin (store, error);
-  ok = ok && make_lines (&demo, error)
+  ok = ok && make_plants (&demo, error)
+          && make_lines (&demo, error)
           && make_suppliers (&demo, error)
+          && make_brands (&demo, error)
           && make_skus (&demo, error)
+          && make_forecast_version (&demo, error)
           && make_forecasts (&demo, cancellable, error)
+          && make_banners (&demo, error)
           && make_stores (&demo, error);
   if (ok)
     ok = ff_store_commit (store, error);

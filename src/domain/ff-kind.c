@@ -10,13 +10,65 @@
 #include "ff-gtin.h"
 #include "ff-kinds-private.h"
 
-/* Importing in this order into an empty tenant works: referenced kinds come first. */
+/* Importing in this order into an empty tenant works: every kind comes after the kinds it
+ * refers to (a kind may refer to itself: categories.parent, audit_template_items.follow_up_of).
+ * Workspaces list their kinds in this order too. */
 static const FfKind *const all_kinds[] = {
+  /* masters */
+  &ff_kind_plants,
   &ff_kind_lines,
+  &ff_kind_shifts,
   &ff_kind_suppliers,
+  &ff_kind_documents,
+  &ff_kind_brands,
+  &ff_kind_products,
   &ff_kind_skus,
+  /* PlantOps */
+  &ff_kind_sensors,
+  &ff_kind_sensor_readings,
+  &ff_kind_batches,
+  &ff_kind_trials,
+  &ff_kind_downtime_events,
+  &ff_kind_money_leaks,
+  /* FSQ */
+  &ff_kind_supplier_certificates,
+  &ff_kind_ingredients,
+  &ff_kind_allergens,
+  &ff_kind_ingredient_allergens,
+  &ff_kind_lots,
+  &ff_kind_lot_links,
+  &ff_kind_shipments,
+  &ff_kind_receipts,
+  &ff_kind_haccp_plans,
+  &ff_kind_ccps,
+  &ff_kind_ccp_readings,
+  &ff_kind_deviations,
+  &ff_kind_audit_templates,
+  &ff_kind_audit_template_sections,
+  &ff_kind_audit_template_items,
+  &ff_kind_audits,
+  &ff_kind_audit_responses,
+  &ff_kind_audit_photos,
+  &ff_kind_audit_signatures,
+  &ff_kind_capas,
+  /* Planning */
+  &ff_kind_forecast_versions,
   &ff_kind_forecasts,
+  &ff_kind_production_plans,
+  &ff_kind_safety_stocks,
+  &ff_kind_inventory_levels,
+  /* Brand */
+  &ff_kind_co_packers,
+  &ff_kind_contracts,
+  &ff_kind_copacker_performance,
+  /* Retail */
+  &ff_kind_banners,
   &ff_kind_stores,
+  &ff_kind_categories,
+  &ff_kind_pos_sales,
+  &ff_kind_waste,
+  &ff_kind_osa_alerts,
+  &ff_kind_promotions,
 };
 
 const FfKind *const *
@@ -54,6 +106,9 @@ ff_kind_get_field_index (const FfKind *kind,
                          const char   *name)
 {
   g_return_val_if_fail (kind != NULL, -1);
+  /* A kind without a code field asks for field NULL: there is none. */
+  if (name == NULL)
+    return -1;
   for (int i = 0; kind->fields[i].name != NULL; i++)
     if (g_str_equal (kind->fields[i].name, name))
       return i;
@@ -89,6 +144,44 @@ ff_kind_role_can_write (const FfKind *kind,
   if (role == FF_ROLE_VIEWER)
     return FALSE;
   return (kind->write_roles & FF_ROLE_BIT (role)) != 0;
+}
+
+gboolean
+ff_field_role_can_write (const FfKind  *kind,
+                         const FfField *field,
+                         FfRole         role)
+{
+  if (!ff_kind_role_can_write (kind, role))
+    return FALSE;
+  if (role == FF_ROLE_ADMIN || field->write_roles == 0)
+    return TRUE;
+  return (field->write_roles & FF_ROLE_BIT (role)) != 0;
+}
+
+const FfKind *
+ff_field_get_ref_kind (const FfField *field)
+{
+  g_return_val_if_fail (field->type == FF_FIELD_REF, NULL);
+  return ff_kind_lookup (field->ref_kind);
+}
+
+guint
+ff_kind_get_referrers (const FfKind    *kind,
+                       const FfKind   **out_kinds,
+                       const FfField  **out_fields,
+                       guint            max)
+{
+  guint n = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    for (const FfField *f = all_kinds[k]->fields; f->name != NULL; f++)
+      if (f->type == FF_FIELD_REF && g_str_equal (f->ref_kind, kind->name) && n < max)
+        {
+          out_kinds[n] = all_kinds[k];
+          out_fields[n] = f;
+          n++;
+        }
+  return n;
 }
 
 const char *
@@ -319,6 +412,15 @@ ff_field_normalize (const FfField  *field,
         return invalid (error, _("“%s” is not an e-mail address"), v);
       break;
 
+    case FF_FIELD_REF:
+      /* Whether the record exists is the repository's check. */
+      if ((guint) strlen (v) > 64)
+        return invalid (error, _("is not a record reference"));
+      break;
+
+    case FF_FIELD_BLOB:
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -377,6 +479,9 @@ ff_field_format (const FfField *field,
         return field->unit ? g_strdup_printf ("%'" G_GINT64_FORMAT " %s", n, field->unit)
                            : g_strdup_printf ("%'" G_GINT64_FORMAT, n);
       }
+
+    case FF_FIELD_BLOB:
+      return g_format_size ((guint64) g_ascii_strtoull (value, NULL, 10));
 
     case FF_FIELD_TIMESTAMP:
       {

@@ -24,6 +24,8 @@ typedef enum {
   FF_FIELD_UNIT,       /* unit of measure code (kg, g, l, ea, case, ...) */
   FF_FIELD_GTIN,       /* GTIN-8/12/13/14 with a valid check digit */
   FF_FIELD_EMAIL,
+  FF_FIELD_REF,        /* the id of a record of ref_kind; CSV and forms use its code */
+  FF_FIELD_BLOB,       /* binary content (photos, signatures, attachments); not in CSV */
 } FfFieldType;
 
 typedef enum {
@@ -32,6 +34,8 @@ typedef enum {
   FF_FIELD_LIST = 1 << 2,     /* a column of the record list */
   FF_FIELD_SEARCH = 1 << 3,   /* the list's search box matches it */
   FF_FIELD_MULTILINE = 1 << 4,
+  FF_FIELD_REGULATED = 1 << 5, /* a change needs a reason and lands in the audit trail */
+  FF_FIELD_READONLY = 1 << 6,  /* set when created, never edited afterwards */
 } FfFieldFlags;
 
 typedef struct
@@ -54,6 +58,10 @@ typedef struct
   guint              max_length;  /* text; 0 means 200 */
   const char        *group;       /* sync field group; fields of one group merge together */
   const char        *hint;        /* N_(), shown under the form field */
+  const char        *ref_kind;    /* FF_FIELD_REF: name of the referenced kind */
+  guint              write_roles; /* roles that may change this field (FF_ROLE_BIT), when
+                                   * narrower than the kind's; 0: the kind's */
+  const char        *default_value; /* what a new record starts with */
 } FfField;
 
 typedef enum {
@@ -70,12 +78,15 @@ typedef struct
   const char     *icon_name;
   FfWorkspace     workspace;
   FfSyncClass     sync_class;
-  gboolean        regulated;       /* changes need a reason and land in the audit trail */
+  gboolean        regulated;       /* every record is audited: creation is logged, and any
+                                    * later change needs a reason */
   const FfField  *fields;          /* terminated by { NULL } */
   const char     *code_field;      /* the human code: unique, used by CSV references */
   const char     *title_field;     /* what names a record in a title */
   const char     *default_sort;
   guint           write_roles;     /* bit (1 << FfRole) per role that may write; admin always */
+  const char     *ref_label_field; /* what names a record where another refers to it; NULL:
+                                    * the title field */
 } FfKind;
 
 #define FF_ROLE_BIT(r) (1u << (r))
@@ -92,6 +103,18 @@ const char          *ff_kind_get_label       (const FfKind *kind);
 const char          *ff_kind_get_label_singular (const FfKind *kind);
 gboolean             ff_kind_role_can_write  (const FfKind *kind,
                                               FfRole        role);
+/* TRUE when @role may set @field of a record of @kind. */
+gboolean             ff_field_role_can_write (const FfKind  *kind,
+                                              const FfField *field,
+                                              FfRole         role);
+/* The kind a FF_FIELD_REF field points to. */
+const FfKind        *ff_field_get_ref_kind   (const FfField *field);
+/* The kinds with a reference field pointing at @kind, as (kind, field) pairs: the related
+ * records a detail view lists. Returns the number of pairs. */
+guint                ff_kind_get_referrers   (const FfKind    *kind,
+                                              const FfKind   **out_kinds,
+                                              const FfField  **out_fields,
+                                              guint            max);
 
 const char          *ff_field_get_label      (const FfField *field);
 /* The translated label of an enum value, or @value itself. */

@@ -18,6 +18,8 @@ ff_record_query_copy (const FfRecordQuery *query)
   copy->search = g_strdup (query->search);
   copy->filter_field = g_strdup (query->filter_field);
   copy->filter_value = g_strdup (query->filter_value);
+  copy->facet_field = g_strdup (query->facet_field);
+  copy->facet_value = g_strdup (query->facet_value);
   copy->sort_field = g_strdup (query->sort_field);
   copy->descending = query->descending;
   return copy;
@@ -31,6 +33,8 @@ ff_record_query_free (FfRecordQuery *query)
   g_free (query->search);
   g_free (query->filter_field);
   g_free (query->filter_value);
+  g_free (query->facet_field);
+  g_free (query->facet_value);
   g_free (query->sort_field);
   g_free (query);
 }
@@ -42,6 +46,8 @@ ff_record_query_equal (const FfRecordQuery *a,
   return g_strcmp0 (a->search, b->search) == 0
          && g_strcmp0 (a->filter_field, b->filter_field) == 0
          && g_strcmp0 (a->filter_value, b->filter_value) == 0
+         && g_strcmp0 (a->facet_field, b->facet_field) == 0
+         && g_strcmp0 (a->facet_value, b->facet_value) == 0
          && g_strcmp0 (a->sort_field, b->sort_field) == 0
          && a->descending == b->descending;
 }

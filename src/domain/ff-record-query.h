@@ -10,7 +10,9 @@ typedef struct
 {
   char     *search;        /* matched (case-insensitive substring) against FF_FIELD_SEARCH fields */
   char     *filter_field;  /* with filter_value: only records whose field equals the value */
-  char     *filter_value;
+  char     *filter_value;  /* (the scope: "the batches of line L3") */
+  char     *facet_field;   /* a second such condition, chosen in the list (status "open") */
+  char     *facet_value;
   char     *sort_field;    /* NULL: the kind's default sort */
   gboolean  descending;
 } FfRecordQuery;

@@ -9,27 +9,11 @@
 
 #include "ff-audit-trail.h"
 #include "ff-error.h"
-#include "ff-record-repository.h"
+#include "ff-record-repository-private.h"
 #include "ff-uuid.h"
-
-struct _FfRecordRepository
-{
-  GObject       parent_instance;
-
-  /* borrowed */
-  const FfKind *kind;
-
-  /* owned */
-  FfStore      *store;
-  guint         n_fields;
-  char         *select_sql;   /* "SELECT rowid, id, _hlc, <fields> FROM t" */
-  char         *insert_sql;
-  char         *update_sql;
-};
 
 G_DEFINE_FINAL_TYPE (FfRecordRepository, ff_record_repository, G_TYPE_OBJECT)
 
-#define META_COLUMNS 3  /* rowid, id, _hlc precede the fields in select_sql */
 
 void
 ff_field_error_free (FfFieldError *error)
@@ -47,7 +31,9 @@ ff_record_repository_finalize (GObject *object)
   FfRecordRepository *self = FF_RECORD_REPOSITORY (object);
 
   g_clear_object (&self->store);
+  g_free (self->from_sql);
   g_free (self->select_sql);
+  g_free (self->ref_column);
   g_free (self->insert_sql);
   g_free (self->update_sql);
 
@@ -73,8 +59,12 @@ ff_record_repository_new (FfStore      *store,
 {
   FfRecordRepository *self;
   g_autoptr (GString) cols = g_string_new (NULL);
+  g_autoptr (GString) select = g_string_new (NULL);
+  g_autoptr (GString) refs = g_string_new (NULL);
+  g_autoptr (GString) from = g_string_new (NULL);
   g_autoptr (GString) marks = g_string_new (NULL);
   g_autoptr (GString) sets = g_string_new (NULL);
+  int column;
 
   g_return_val_if_fail (FF_IS_STORE (store), NULL);
   g_return_val_if_fail (kind != NULL, NULL);
@@ -83,19 +73,46 @@ ff_record_repository_new (FfStore      *store,
   self->store = g_object_ref (store);
   self->kind = kind;
   self->n_fields = ff_kind_get_n_fields (kind);
+  self->ref_column = g_new (int, self->n_fields);
 
+  g_string_append_printf (from, "FROM \"%s\" AS t", kind->table);
+  column = FF_RECORD_META_COLUMNS + (int) self->n_fields;
   for (guint i = 0; i < self->n_fields; i++)
     {
-      g_string_append_printf (cols, ", \"%s\"", kind->fields[i].name);
+      const FfField *field = &kind->fields[i];
+
+      g_string_append_printf (cols, ", \"%s\"", field->name);
       g_string_append (marks, ", ?");
-      g_string_append_printf (sets, "\"%s\" = ?, ", kind->fields[i].name);
+      if (field->type == FF_FIELD_BLOB)
+        g_string_append_printf (select, ", length(t.\"%s\")", field->name);
+      else
+        {
+          g_string_append_printf (select, ", t.\"%s\"", field->name);
+          g_string_append_printf (sets, "\"%s\" = ?, ", field->name);
+        }
+      self->ref_column[i] = -1;
+      if (field->type == FF_FIELD_REF)
+        {
+          const FfKind *ref = ff_field_get_ref_kind (field);
+          g_assert (ref != NULL);
+          /* A kind without a code (a time series) is referred to by its id. */
+          g_string_append_printf (refs, ", r%u.\"%s\", r%u.\"%s\"", i,
+                                  ref->code_field ? ref->code_field : "id", i,
+                                  ref->ref_label_field ? ref->ref_label_field : ref->title_field);
+          g_string_append_printf (from, " LEFT JOIN \"%s\" AS r%u ON r%u.id = t.\"%s\"",
+                                  ref->table, i, i, field->name);
+          self->ref_column[i] = column;
+          column += 2;
+        }
     }
-  self->select_sql = g_strdup_printf ("SELECT rowid, id, _hlc%s FROM \"%s\"", cols->str,
-                                      kind->table);
+  self->from_sql = g_string_free (g_steal_pointer (&from), FALSE);
+  self->select_sql = g_strdup_printf ("SELECT t.rowid, t.id, t._hlc%s%s %s", select->str,
+                                      refs->str, self->from_sql);
   self->insert_sql = g_strdup_printf ("INSERT INTO \"%s\" (id, _hlc, _device%s) "
                                       "VALUES (?, ?, ?%s)", kind->table, cols->str, marks->str);
-  self->update_sql = g_strdup_printf ("UPDATE \"%s\" SET %s_hlc = ?, _device = ?, _fhlc = ? "
-                                      "WHERE id = ? AND _deleted = 0", kind->table, sets->str);
+  if (kind->sync_class == FF_SYNC_EDITABLE)
+    self->update_sql = g_strdup_printf ("UPDATE \"%s\" SET %s_hlc = ?, _device = ?, _fhlc = ? "
+                                        "WHERE id = ? AND _deleted = 0", kind->table, sets->str);
   return self;
 }
 
@@ -113,267 +130,6 @@ ff_record_repository_get_store (FfRecordRepository *self)
   return self->store;
 }
 
-/* Reading ----------------------------------------------------------------------------------- */
-
-static FfRecord *
-record_from_row (FfRecordRepository *self,
-                 sqlite3_stmt       *stmt)
-{
-  FfRecord *record = ff_record_new (self->kind);
-
-  _ff_record_set_meta (record, (const char *) sqlite3_column_text (stmt, 1),
-                       sqlite3_column_int64 (stmt, 0),
-                       (FfHlcTimestamp) sqlite3_column_int64 (stmt, 2));
-  for (guint i = 0; i < self->n_fields; i++)
-    ff_record_set_nth (record, i, (const char *) sqlite3_column_text (stmt, META_COLUMNS + (int) i));
-  return record;
-}
-
-static FfRecord *
-get_one (FfRecordRepository  *self,
-         const char          *column,
-         const char          *value,
-         GError             **error)
-{
-  g_autofree char *sql = g_strdup_printf ("%s WHERE \"%s\" = ? AND _deleted = 0", self->select_sql,
-                                          column);
-  sqlite3_stmt *stmt;
-  FfRecord *record = NULL;
-  int rc;
-
-  stmt = ff_store_prepare (self->store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    record = record_from_row (self, stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    ff_store_set_error (self->store, rc, _("Could not read a record"), error);
-  else if (record == NULL)
-    g_set_error (error, FF_ERROR, FF_ERROR_NOT_FOUND, _("There is no %s “%s”"),
-                 ff_kind_get_label_singular (self->kind), value);
-  return record;
-}
-
-FfRecord *
-ff_record_repository_get (FfRecordRepository  *self,
-                          const char          *id,
-                          GError             **error)
-{
-  g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-  return get_one (self, "id", id, error);
-}
-
-FfRecord *
-ff_record_repository_find_by_code (FfRecordRepository  *self,
-                                   const char          *code,
-                                   GError             **error)
-{
-  g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), NULL);
-  g_return_val_if_fail (code != NULL, NULL);
-  return get_one (self, self->kind->code_field, code, error);
-}
-
-gint64
-ff_record_repository_count (FfRecordRepository  *self,
-                            GError             **error)
-{
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gint64 n = -1;
-  int rc;
-
-  g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), -1);
-
-  sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE _deleted = 0", self->kind->table);
-  stmt = ff_store_prepare (self->store, sql, error);
-  if (stmt == NULL)
-    return -1;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  else
-    ff_store_set_error (self->store, rc, _("Could not count records"), error);
-  sqlite3_reset (stmt);
-  return n;
-}
-
-static char *
-like_pattern (const char *search)
-{
-  GString *s = g_string_new ("%");
-
-  for (const char *p = search; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (s, '\\');
-      g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '%');
-  return g_string_free (s, FALSE);
-}
-
-GArray *
-ff_record_repository_query_rowids (FfRecordRepository  *self,
-                                   const FfRecordQuery *query,
-                                   GCancellable        *cancellable,
-                                   GError             **error)
-{
-  g_autoptr (GString) sql = g_string_new (NULL);
-  g_autoptr (GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *pattern = NULL;
-  const FfField *sort_field = NULL;
-  const FfField *filter_field = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int param = 1, rc;
-
-  g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), NULL);
-
-  if (query && query->sort_field)
-    sort_field = ff_kind_get_field (self->kind, query->sort_field);
-  if (sort_field == NULL)
-    sort_field = ff_kind_get_field (self->kind, self->kind->default_sort);
-  if (query && query->filter_field && query->filter_value)
-    {
-      filter_field = ff_kind_get_field (self->kind, query->filter_field);
-      if (filter_field == NULL)
-        {
-          g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("%s have no field “%s”"),
-                       ff_kind_get_label (self->kind), query->filter_field);
-          return NULL;
-        }
-    }
-
-  g_string_append_printf (sql, "SELECT rowid FROM \"%s\" WHERE _deleted = 0", self->kind->table);
-  if (filter_field)
-    g_string_append_printf (sql, " AND \"%s\" = ?%d", filter_field->name, param++);
-  if (query && query->search && *query->search)
-    {
-      gboolean first = TRUE;
-      pattern = like_pattern (query->search);
-      g_string_append (sql, " AND (");
-      for (guint i = 0; i < self->n_fields; i++)
-        if (self->kind->fields[i].flags & FF_FIELD_SEARCH)
-          {
-            g_string_append_printf (sql, "%s\"%s\" LIKE ?%d ESCAPE '\\'", first ? "" : " OR ",
-                                    self->kind->fields[i].name, param);
-            first = FALSE;
-          }
-      if (first)
-        g_string_append (sql, "0");
-      g_string_append (sql, ")");
-      param++;
-    }
-  g_string_append_printf (sql, " ORDER BY \"%s\"%s %s, rowid %s", sort_field->name,
-                          ff_field_is_numeric (sort_field) ? "" : " COLLATE FF_NATURAL",
-                          query && query->descending ? "DESC" : "ASC",
-                          query && query->descending ? "DESC" : "ASC");
-
-  /* Not cached: the text varies with the query, and this runs in a worker. */
-  rc = sqlite3_prepare_v2 (ff_store_get_handle (self->store), sql->str, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      ff_store_set_error (self->store, rc, _("Could not query records"), error);
-      return NULL;
-    }
-  param = 1;
-  if (filter_field)
-    sqlite3_bind_text (stmt, param++, query->filter_value, -1, SQLITE_TRANSIENT);
-  if (pattern)
-    sqlite3_bind_text (stmt, param++, pattern, -1, SQLITE_TRANSIENT);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (rowids, rowid);
-      if ((rowids->len & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ff_store_set_error (self->store, rc, _("Could not query records"), error);
-      return NULL;
-    }
-  return g_steal_pointer (&rowids);
-}
-
-GPtrArray *
-ff_record_repository_load_rowids (FfRecordRepository  *self,
-                                  const gint64        *rowids,
-                                  guint                n_rowids,
-                                  GError             **error)
-{
-  g_autoptr (GPtrArray) records = g_ptr_array_new_full (n_rowids, g_object_unref);
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), NULL);
-
-  sql = g_strdup_printf ("%s WHERE rowid = ?", self->select_sql);
-  stmt = ff_store_prepare (self->store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  for (guint i = 0; i < n_rowids; i++)
-    {
-      int rc;
-
-      sqlite3_bind_int64 (stmt, 1, rowids[i]);
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW)
-        {
-          sqlite3_reset (stmt);
-          if (rc == SQLITE_DONE)
-            g_set_error (error, FF_ERROR, FF_ERROR_NOT_FOUND,
-                         _("A record was removed while it was being read"));
-          else
-            ff_store_set_error (self->store, rc, _("Could not read a record"), error);
-          return NULL;
-        }
-      g_ptr_array_add (records, record_from_row (self, stmt));
-      sqlite3_reset (stmt);
-    }
-  return g_steal_pointer (&records);
-}
-
-gboolean
-ff_record_repository_foreach (FfRecordRepository  *self,
-                              FfRecordFunc         func,
-                              gpointer             user_data,
-                              GError             **error)
-{
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), FALSE);
-
-  sql = g_strdup_printf ("%s WHERE _deleted = 0 ORDER BY \"%s\" COLLATE FF_NATURAL, rowid", self->select_sql,
-                         self->kind->default_sort);
-  rc = sqlite3_prepare_v2 (ff_store_get_handle (self->store), sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return ff_store_set_error (self->store, rc, _("Could not read records"), error);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (FfRecord) record = record_from_row (self, stmt);
-      if (!func (record, user_data, error))
-        {
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return ff_store_set_error (self->store, rc, _("Could not read records"), error);
-  return TRUE;
-}
-
 /* Validation -------------------------------------------------------------------------------- */
 
 static void
@@ -387,6 +143,8 @@ add_problem (GPtrArray  *problems,
   g_ptr_array_add (problems, e);
 }
 
+/* Codes stay reserved after a delete: the tombstone still carries them and may come back from
+ * another device through sync. */
 static gboolean
 value_taken (FfRecordRepository  *self,
              const FfField       *field,
@@ -428,13 +186,21 @@ ff_record_repository_validate (FfRecordRepository  *self,
       g_autoptr (GError) local_error = NULL;
       g_autofree char *value = NULL;
 
+      if (field->type == FF_FIELD_BLOB)
+        {
+          if ((field->flags & FF_FIELD_REQUIRED) && ff_record_get_nth (record, i) == NULL)
+            add_problem (problems, field->name, _("is required"));
+          continue;
+        }
       if (!ff_field_normalize (field, ff_record_get_nth (record, i), &value, &local_error))
         {
           add_problem (problems, field->name, local_error->message);
           continue;
         }
       ff_record_set_nth (record, i, value);
-      if (value != NULL && (field->flags & FF_FIELD_UNIQUE))
+      if (value == NULL)
+        continue;
+      if (field->flags & FF_FIELD_UNIQUE)
         {
           gboolean taken = FALSE;
           if (!value_taken (self, field, value, ff_record_get_id (record), &taken, error))
@@ -444,6 +210,19 @@ ff_record_repository_validate (FfRecordRepository  *self,
               g_autofree char *msg = g_strdup_printf (_("“%s” is already used by another %s"),
                                                       value,
                                                       ff_kind_get_label_singular (self->kind));
+              add_problem (problems, field->name, msg);
+            }
+        }
+      if (field->type == FF_FIELD_REF)
+        {
+          gboolean exists = FALSE;
+          if (!_ff_record_repository_ref_exists (self, field, value, &exists, error))
+            return NULL;
+          if (!exists)
+            {
+              const FfKind *ref = ff_field_get_ref_kind (field);
+              g_autofree char *msg = g_strdup_printf (_("refers to a %s that does not exist"),
+                                                      ff_kind_get_label_singular (ref));
               add_problem (problems, field->name, msg);
             }
         }
@@ -489,24 +268,55 @@ check_valid (FfRecordRepository  *self,
 }
 
 static gboolean
-check_allowed (FfRecordRepository  *self,
-               const FfActor       *actor,
-               const char          *reason,
-               GError             **error)
+refuse (GError       **error,
+        FfRecordRepository *self,
+        const FfActor *actor)
+{
+  g_set_error (error, FF_ERROR, FF_ERROR_PERMISSION, _("Your role (%s) may not change %s"),
+               actor ? ff_role_get_label (actor->role) : "?", ff_kind_get_label (self->kind));
+  return FALSE;
+}
+
+static gboolean
+check_role (FfRecordRepository  *self,
+            const FfActor       *actor,
+            GError             **error)
 {
   if (actor == NULL || !ff_kind_role_can_write (self->kind, actor->role))
+    return refuse (error, self, actor);
+  return TRUE;
+}
+
+/* A change to @field: may the actor make it, and does it have the reason it needs? */
+static gboolean
+check_field_change (FfRecordRepository  *self,
+                    const FfActor       *actor,
+                    const FfField       *field,
+                    const char          *reason,
+                    gboolean             creating,
+                    GError             **error)
+{
+  if (!ff_field_role_can_write (self->kind, field, actor->role))
     {
       g_set_error (error, FF_ERROR, FF_ERROR_PERMISSION,
-                   _("Your role (%s) may not change %s"),
-                   actor ? ff_role_get_label (actor->role) : "?",
-                   ff_kind_get_label (self->kind));
+                   _("Your role (%s) may not set %s of %s"), ff_role_get_label (actor->role),
+                   ff_field_get_label (field), ff_kind_get_label (self->kind));
       return FALSE;
     }
-  if (self->kind->regulated && (reason == NULL || *reason == '\0'))
+  if (creating)
+    return TRUE;
+  if (field->flags & FF_FIELD_READONLY)
+    {
+      g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("%s cannot be changed once recorded"),
+                   ff_field_get_label (field));
+      return FALSE;
+    }
+  if ((self->kind->regulated || (field->flags & FF_FIELD_REGULATED))
+      && (reason == NULL || *reason == '\0'))
     {
       g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
-                   _("Changes to %s are regulated and need a reason"),
-                   ff_kind_get_label (self->kind));
+                   _("Changing %s is a regulated change and needs a reason"),
+                   ff_field_get_label (field));
       return FALSE;
     }
   return TRUE;
@@ -529,6 +339,41 @@ bind_value (sqlite3_stmt  *stmt,
     sqlite3_bind_double (stmt, index, g_ascii_strtod (value, NULL));
   else
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_blob (sqlite3_stmt *stmt,
+           int           index,
+           GBytes       *bytes)
+{
+  if (bytes == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_blob64 (stmt, index, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                         SQLITE_TRANSIENT);
+}
+
+/* A field's value as the outbox carries it: blobs travel as base64. */
+static void
+add_json_value (JsonBuilder   *builder,
+                FfRecord      *record,
+                guint          i)
+{
+  const FfField *field = &ff_record_get_kind (record)->fields[i];
+  const char *value = ff_record_get_nth (record, i);
+  GBytes *blob = field->type == FF_FIELD_BLOB ? ff_record_get_blob (record, i) : NULL;
+
+  json_builder_set_member_name (builder, field->name);
+  if (blob != NULL)
+    {
+      g_autofree char *b64 = g_base64_encode (g_bytes_get_data (blob, NULL),
+                                              g_bytes_get_size (blob));
+      json_builder_add_string_value (builder, b64);
+    }
+  else if (value != NULL && field->type != FF_FIELD_BLOB)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }
 
 static char *
@@ -583,8 +428,18 @@ ff_record_repository_insert (FfRecordRepository  *self,
   g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), FALSE);
   g_return_val_if_fail (FF_IS_RECORD (record) && ff_record_get_id (record) == NULL, FALSE);
 
-  if (!check_allowed (self, actor, reason, error))
+  if (!check_role (self, actor, error))
     return FALSE;
+  /* A restricted field may only be given its default by someone not allowed to change it
+   * (an operator opens a CAPA; only QA closes it). */
+  for (guint i = 0; i < self->n_fields; i++)
+    {
+      const FfField *field = &self->kind->fields[i];
+      if (field->write_roles != 0
+          && g_strcmp0 (ff_record_get_nth (record, i), field->default_value) != 0
+          && !check_field_change (self, actor, field, reason, TRUE, error))
+        return FALSE;
+    }
   if (!ff_store_begin (self->store, error))
     return FALSE;
   if (!check_valid (self, record, error))
@@ -601,13 +456,13 @@ ff_record_repository_insert (FfRecordRepository  *self,
   json_builder_begin_object (fields);
   for (guint i = 0; i < self->n_fields; i++)
     {
-      const char *value = ff_record_get_nth (record, i);
-      bind_value (stmt, 4 + (int) i, &self->kind->fields[i], value);
-      json_builder_set_member_name (fields, self->kind->fields[i].name);
-      if (value)
-        json_builder_add_string_value (fields, value);
+      const FfField *field = &self->kind->fields[i];
+
+      if (field->type == FF_FIELD_BLOB)
+        bind_blob (stmt, 4 + (int) i, ff_record_get_blob (record, i));
       else
-        json_builder_add_null_value (fields);
+        bind_value (stmt, 4 + (int) i, field, ff_record_get_nth (record, i));
+      add_json_value (fields, record, i);
     }
   json_builder_end_object (fields);
   if (!ff_store_step_done (self->store, stmt, error))
@@ -620,7 +475,8 @@ ff_record_repository_insert (FfRecordRepository  *self,
     goto fail;
   if (self->kind->regulated
       && !ff_audit_trail_record (self->store, actor->username, self->kind->table, id, NULL, NULL,
-                                 ff_record_get_code (record), reason, error))
+                                 ff_record_get_code (record),
+                                 reason && *reason ? reason : _("Recorded"), error))
     goto fail;
   return ff_store_commit (self->store, error);
 
@@ -664,6 +520,34 @@ load_field_clocks (FfRecordRepository  *self,
   return clocks;
 }
 
+static gboolean
+refuse_append_only (FfRecordRepository  *self,
+                    GError             **error)
+{
+  g_set_error (error, FF_ERROR, FF_ERROR_PERMISSION,
+               _("%s are kept as recorded and cannot be changed or deleted; record a new one"),
+               ff_kind_get_label (self->kind));
+  return FALSE;
+}
+
+static gboolean
+write_blob (FfRecordRepository  *self,
+            const FfField       *field,
+            const char          *id,
+            GBytes              *bytes,
+            GError             **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = ? WHERE id = ?",
+                                          self->kind->table, field->name);
+  sqlite3_stmt *stmt = ff_store_prepare (self->store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_blob (stmt, 1, bytes);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  return ff_store_step_done (self->store, stmt, error);
+}
+
 gboolean
 ff_record_repository_update (FfRecordRepository  *self,
                              const FfActor       *actor,
@@ -681,12 +565,15 @@ ff_record_repository_update (FfRecordRepository  *self,
   sqlite3_stmt *stmt;
   const char *id;
   guint n_changed = 0;
+  int col;
 
   g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), FALSE);
   g_return_val_if_fail (FF_IS_RECORD (record) && ff_record_get_id (record) != NULL, FALSE);
 
   id = ff_record_get_id (record);
-  if (!check_allowed (self, actor, reason, error))
+  if (self->kind->sync_class == FF_SYNC_APPEND_ONLY)
+    return refuse_append_only (self, error);
+  if (!check_role (self, actor, error))
     return FALSE;
   if (!ff_store_begin (self->store, error))
     return FALSE;
@@ -715,21 +602,30 @@ ff_record_repository_update (FfRecordRepository  *self,
       const char *new_value = ff_record_get_nth (record, i);
       g_autofree char *old_clock = NULL;
 
-      if (g_strcmp0 (old_value, new_value) == 0)
+      if (field->type == FF_FIELD_BLOB)
+        {
+          /* A blob changes only when new content was set on the record. */
+          GBytes *blob = ff_record_get_blob (record, i);
+          if (blob == NULL)
+            continue;
+          if (!check_field_change (self, actor, field, reason, FALSE, error)
+              || !write_blob (self, field, id, blob, error))
+            goto fail;
+        }
+      else if (g_strcmp0 (old_value, new_value) == 0)
         continue;
+      else if (!check_field_change (self, actor, field, reason, FALSE, error))
+        goto fail;
+
       n_changed++;
-      json_builder_set_member_name (fields, field->name);
-      if (new_value)
-        json_builder_add_string_value (fields, new_value);
-      else
-        json_builder_add_null_value (fields);
+      add_json_value (fields, record, i);
       old_clock = ff_hlc_to_string ((FfHlcTimestamp) json_object_get_int_member (clocks,
                                                                                   field->name));
       json_builder_set_member_name (base, field->name);
       json_builder_add_string_value (base, old_clock);
       json_object_set_int_member (clocks, field->name, (gint64) ts);
 
-      if (self->kind->regulated
+      if ((self->kind->regulated || (field->flags & FF_FIELD_REGULATED))
           && !ff_audit_trail_record (self->store, actor->username, self->kind->table, id,
                                      field->name, old_value, new_value, reason, error))
         goto fail;
@@ -745,13 +641,14 @@ ff_record_repository_update (FfRecordRepository  *self,
   stmt = ff_store_prepare (self->store, self->update_sql, error);
   if (stmt == NULL)
     goto fail;
+  col = 1;
   for (guint i = 0; i < self->n_fields; i++)
-    bind_value (stmt, 1 + (int) i, &self->kind->fields[i], ff_record_get_nth (record, i));
-  sqlite3_bind_int64 (stmt, (int) self->n_fields + 1, (sqlite3_int64) ts);
-  sqlite3_bind_text (stmt, (int) self->n_fields + 2, ff_store_get_device_id (self->store), -1,
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, (int) self->n_fields + 3, clocks_json, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, (int) self->n_fields + 4, id, -1, SQLITE_TRANSIENT);
+    if (self->kind->fields[i].type != FF_FIELD_BLOB)
+      bind_value (stmt, col++, &self->kind->fields[i], ff_record_get_nth (record, i));
+  sqlite3_bind_int64 (stmt, col++, (sqlite3_int64) ts);
+  sqlite3_bind_text (stmt, col++, ff_store_get_device_id (self->store), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, col++, clocks_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, col++, id, -1, SQLITE_TRANSIENT);
   if (!ff_store_step_done (self->store, stmt, error))
     goto fail;
 
@@ -784,8 +681,16 @@ ff_record_repository_delete (FfRecordRepository  *self,
   g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!check_allowed (self, actor, reason, error))
+  if (self->kind->sync_class == FF_SYNC_APPEND_ONLY)
+    return refuse_append_only (self, error);
+  if (!check_role (self, actor, error))
     return FALSE;
+  if (self->kind->regulated && (reason == NULL || *reason == '\0'))
+    {
+      g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
+                   _("Deleting a regulated record needs a reason"));
+      return FALSE;
+    }
   if (!ff_store_begin (self->store, error))
     return FALSE;
   current = ff_record_repository_get (self, id, error);

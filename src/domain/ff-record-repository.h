@@ -73,10 +73,15 @@ GPtrArray          *ff_record_repository_load_rowids  (FfRecordRepository  *self
                                                        const gint64        *rowids,
                                                        guint                n_rowids,
                                                        GError             **error);
+/* The content of a FF_FIELD_BLOB field (lists carry only its size). */
+GBytes             *ff_record_repository_load_blob  (FfRecordRepository  *self,
+                                                     const char          *id,
+                                                     const char          *field,
+                                                     GError             **error);
 typedef gboolean  (*FfRecordFunc)                   (FfRecord *record,
                                                      gpointer  user_data,
                                                      GError  **error);
-/* Calls @func for every live record, in the kind's default order; stops on FALSE. */
+/* Calls @func for every live record, in the order they were created; stops on FALSE. */
 gboolean            ff_record_repository_foreach    (FfRecordRepository  *self,
                                                      FfRecordFunc         func,
                                                      gpointer             user_data,

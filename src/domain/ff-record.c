@@ -15,6 +15,9 @@ struct _FfRecord
   FfHlcTimestamp hlc;
   guint          n_values;
   char         **values;
+  char         **ref_codes;   /* allocated on first use */
+  char         **ref_labels;
+  GBytes       **blobs;
 };
 
 G_DEFINE_FINAL_TYPE (FfRecord, ff_record, G_TYPE_OBJECT)
@@ -25,8 +28,20 @@ ff_record_finalize (GObject *object)
   FfRecord *self = FF_RECORD (object);
 
   for (guint i = 0; i < self->n_values; i++)
-    g_free (self->values[i]);
+    {
+      g_free (self->values[i]);
+      if (self->ref_codes)
+        {
+          g_free (self->ref_codes[i]);
+          g_free (self->ref_labels[i]);
+        }
+      if (self->blobs && self->blobs[i])
+        g_bytes_unref (self->blobs[i]);
+    }
   g_free (self->values);
+  g_free (self->ref_codes);
+  g_free (self->ref_labels);
+  g_free (self->blobs);
   g_free (self->id);
 
   G_OBJECT_CLASS (ff_record_parent_class)->finalize (object);
@@ -67,7 +82,13 @@ ff_record_copy (FfRecord *self)
   copy = ff_record_new (self->kind);
   _ff_record_set_meta (copy, self->id, self->rowid, self->hlc);
   for (guint i = 0; i < self->n_values; i++)
-    copy->values[i] = g_strdup (self->values[i]);
+    {
+      copy->values[i] = g_strdup (self->values[i]);
+      if (self->ref_codes && self->ref_codes[i])
+        _ff_record_set_ref (copy, i, self->ref_codes[i], self->ref_labels[i]);
+      if (self->blobs && self->blobs[i])
+        ff_record_set_blob (copy, i, self->blobs[i]);
+    }
   return copy;
 }
 
@@ -162,6 +183,74 @@ ff_record_set (FfRecord   *self,
   ff_record_set_nth (self, (guint) i, value);
 }
 
+void
+_ff_record_set_ref (FfRecord   *self,
+                    guint       index,
+                    const char *code,
+                    const char *label)
+{
+  g_return_if_fail (index < self->n_values);
+
+  if (self->ref_codes == NULL)
+    {
+      self->ref_codes = g_new0 (char *, self->n_values);
+      self->ref_labels = g_new0 (char *, self->n_values);
+    }
+  g_free (self->ref_codes[index]);
+  g_free (self->ref_labels[index]);
+  self->ref_codes[index] = g_strdup (code);
+  self->ref_labels[index] = g_strdup (label);
+}
+
+const char *
+ff_record_get_ref_code (FfRecord *self,
+                        guint     index)
+{
+  g_return_val_if_fail (FF_IS_RECORD (self), NULL);
+  g_return_val_if_fail (index < self->n_values, NULL);
+  return self->ref_codes ? self->ref_codes[index] : NULL;
+}
+
+const char *
+ff_record_get_ref_label (FfRecord *self,
+                         guint     index)
+{
+  g_return_val_if_fail (FF_IS_RECORD (self), NULL);
+  g_return_val_if_fail (index < self->n_values, NULL);
+  return self->ref_labels ? self->ref_labels[index] : NULL;
+}
+
+GBytes *
+ff_record_get_blob (FfRecord *self,
+                    guint     index)
+{
+  g_return_val_if_fail (FF_IS_RECORD (self), NULL);
+  g_return_val_if_fail (index < self->n_values, NULL);
+  return self->blobs ? self->blobs[index] : NULL;
+}
+
+void
+ff_record_set_blob (FfRecord *self,
+                    guint     index,
+                    GBytes   *bytes)
+{
+  g_autofree char *size = NULL;
+
+  g_return_if_fail (FF_IS_RECORD (self));
+  g_return_if_fail (index < self->n_values);
+
+  if (self->blobs == NULL)
+    self->blobs = g_new0 (GBytes *, self->n_values);
+  if (self->blobs[index] != bytes)
+    {
+      g_clear_pointer (&self->blobs[index], g_bytes_unref);
+      self->blobs[index] = bytes ? g_bytes_ref (bytes) : NULL;
+    }
+  if (bytes != NULL)
+    size = g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (bytes));
+  ff_record_set_nth (self, index, size);
+}
+
 char *
 ff_record_format_nth (FfRecord *self,
                       guint     index)
@@ -173,6 +262,13 @@ ff_record_format_nth (FfRecord *self,
   g_return_val_if_fail (index < self->n_values, NULL);
 
   field = &self->kind->fields[index];
+  if (field->type == FF_FIELD_REF)
+    {
+      const char *label = ff_record_get_ref_label (self, index);
+      if (label == NULL)
+        label = ff_record_get_ref_code (self, index);
+      return g_strdup (label ? label : "");
+    }
   if (field->unit_field != NULL)
     unit = ff_record_get (self, field->unit_field);
   return ff_field_format (field, self->values[index], unit);
@@ -194,6 +290,9 @@ const char *
 ff_record_get_code (FfRecord *self)
 {
   g_return_val_if_fail (FF_IS_RECORD (self), NULL);
+  /* Time series (sensor readings, POS sales) have no code. */
+  if (self->kind->code_field == NULL)
+    return NULL;
   return ff_record_get (self, self->kind->code_field);
 }
 

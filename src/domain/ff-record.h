@@ -42,7 +42,24 @@ char         *ff_record_format_nth (FfRecord *self,
 const char   *ff_record_get_code   (FfRecord *self);
 const char   *ff_record_get_title  (FfRecord *self);
 
+/* The referenced record's code and label, for a FF_FIELD_REF field (read by repositories). */
+const char   *ff_record_get_ref_code  (FfRecord *self,
+                                       guint     index);
+const char   *ff_record_get_ref_label (FfRecord *self,
+                                       guint     index);
+/* Binary content of a FF_FIELD_BLOB field, when set or loaded (NULL otherwise). Setting it
+ * also sets the field's value to the size in bytes. */
+GBytes       *ff_record_get_blob      (FfRecord *self,
+                                       guint     index);
+void          ff_record_set_blob      (FfRecord *self,
+                                       guint     index,
+                                       GBytes   *bytes);
+
 /* For repositories. */
+void          _ff_record_set_ref   (FfRecord   *self,
+                                    guint       index,
+                                    const char *code,
+                                    const char *label);
 void          _ff_record_set_meta  (FfRecord       *self,
                                     const char     *id,
                                     gint64          rowid,

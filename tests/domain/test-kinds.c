@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "foodflow-test"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ff-kind.h"
 #include "ff-store.h"
@@ -65,6 +66,7 @@ fixture_tear_down (Fixture       *fixture,
 typedef struct
 {
   char     *name;
+  char     *type;
   gboolean  notnull;
 } Column;
 
@@ -73,6 +75,7 @@ column_free (gpointer data)
 {
   Column *c = data;
   g_free (c->name);
+  g_free (c->type);
   g_free (c);
 }
 
@@ -91,6 +94,7 @@ table_columns (FfStore    *store,
     {
       Column *c = g_new0 (Column, 1);
       c->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      c->type = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       c->notnull = sqlite3_column_int (stmt, 3) != 0;
       g_assert_false (g_hash_table_contains (columns, c->name));
       g_hash_table_insert (columns, c->name, c);
@@ -131,6 +135,69 @@ unique_columns (FfStore    *store,
   return unique;
 }
 
+/* The columns that lead an index of @table (what a lookup by that column can use). */
+static GHashTable *
+indexed_columns (FfStore    *store,
+                 const char *table)
+{
+  GHashTable *indexed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA index_list(\"%s\")", table);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *info_sql = g_strdup_printf ("PRAGMA index_info(\"%s\")",
+                                                   sqlite3_column_text (stmt, 1));
+      sqlite3_stmt *info = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), info_sql, -1, &info, NULL),
+                       ==, SQLITE_OK);
+      while (sqlite3_step (info) == SQLITE_ROW)
+        if (sqlite3_column_int (info, 0) == 0)
+          g_hash_table_add (indexed, g_strdup ((const char *) sqlite3_column_text (info, 2)));
+      sqlite3_finalize (info);
+    }
+  sqlite3_finalize (stmt);
+  return indexed;
+}
+
+static gint64
+count_rows (FfStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  n = 0;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    n++;
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static const char *
+sql_type_of (const FfField *f)
+{
+  switch (f->type)
+    {
+    case FF_FIELD_REAL:
+    case FF_FIELD_QUANTITY:
+      return "REAL";
+    case FF_FIELD_INTEGER:
+    case FF_FIELD_MONEY:
+    case FF_FIELD_BOOLEAN:
+      return "INTEGER";
+    case FF_FIELD_BLOB:
+      return "BLOB";
+    default:
+      return "TEXT";
+    }
+}
+
 static void
 test_tables_match (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -144,6 +211,8 @@ test_tables_match (Fixture       *fixture,
       const FfKind *kind = kinds[k];
       g_autoptr (GHashTable) columns = table_columns (fixture->store, kind->table);
       g_autoptr (GHashTable) unique = unique_columns (fixture->store, kind->table);
+      g_autoptr (GHashTable) indexed = indexed_columns (fixture->store, kind->table);
+      g_autofree char *fk_sql = g_strdup_printf ("PRAGMA foreign_key_list(\"%s\")", kind->table);
       g_autoptr (GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
       const char *const sync_columns[] = { "id", "_hlc", "_device", "_deleted" };
       GHashTableIter iter;
@@ -173,7 +242,16 @@ test_tables_match (Fixture       *fixture,
           if (((f->flags & FF_FIELD_UNIQUE) != 0) != g_hash_table_contains (unique, f->name))
             g_test_fail_printf ("%s.%s: UNIQUE flag and unique index disagree", kind->table,
                                 f->name);
+          if (g_ascii_strcasecmp (c->type, sql_type_of (f)) != 0)
+            g_test_fail_printf ("%s.%s is %s, the field wants %s", kind->table, f->name, c->type,
+                                sql_type_of (f));
+          /* Related records are found by their reference. */
+          if (f->type == FF_FIELD_REF && !g_hash_table_contains (indexed, f->name))
+            g_test_fail_printf ("%s.%s is a reference without an index", kind->table, f->name);
         }
+      /* Sync may bring a child before its parent: references are checked by the repository. */
+      if (count_rows (fixture->store, fk_sql) != 0)
+        g_test_fail_printf ("%s declares foreign keys", kind->table);
 
       g_hash_table_iter_init (&iter, columns);
       while (g_hash_table_iter_next (&iter, &name, NULL))
@@ -185,6 +263,81 @@ test_tables_match (Fixture       *fixture,
         if (!g_hash_table_contains (columns, name))
           g_test_fail_printf ("%s lacks column %s", kind->table, (const char *) name);
       g_assert_cmpuint (g_hash_table_size (columns), ==, g_hash_table_size (expected));
+    }
+}
+
+/* A reference points at a kind with a code (CSV and forms name records by it) that comes
+ * earlier in import order, or at its own kind (a tree). */
+static void
+check_ref (const FfKind *const *kinds,
+           guint                index,
+           const FfField       *f)
+{
+  const FfKind *ref = ff_kind_lookup (f->ref_kind);
+  guint ref_index = G_MAXUINT;
+
+  if (ref == NULL)
+    {
+      g_test_fail_printf ("%s.%s refers to unknown kind %s", kinds[index]->name, f->name,
+                          f->ref_kind);
+      return;
+    }
+  g_assert_true (ff_field_get_ref_kind (f) == ref);
+  g_assert_null (f->enum_values);
+  g_assert_null (f->unit_field);
+  if (ref->code_field == NULL)
+    g_test_fail_printf ("%s.%s refers to %s, which has no code", kinds[index]->name, f->name,
+                        ref->name);
+  if (ref->ref_label_field != NULL)
+    g_assert_nonnull (ff_kind_get_field (ref, ref->ref_label_field));
+  for (guint i = 0; i <= index; i++)
+    if (kinds[i] == ref)
+      ref_index = i;
+  if (ref_index > index)
+    g_test_fail_printf ("%s.%s refers to %s, which comes later in import order",
+                        kinds[index]->name, f->name, ref->name);
+}
+
+/* Icon names of the installed Adwaita theme, or NULL when it is not installed. */
+static void
+collect_icons (const char *dir,
+               GHashTable *icons)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        collect_icons (path, icons);
+      else if (g_str_has_suffix (name, ".svg") || g_str_has_suffix (name, ".png"))
+        g_hash_table_add (icons, g_strndup (name, strlen (name) - 4));
+    }
+}
+
+static void
+test_icons (void)
+{
+  const char *theme = "/usr/share/icons/Adwaita";
+  g_autoptr (GHashTable) icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_kinds = 0;
+  const FfKind *const *kinds = ff_kinds_get_all (&n_kinds);
+
+  if (!g_file_test (theme, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the Adwaita icon theme is not installed");
+      return;
+    }
+  collect_icons (theme, icons);
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      g_assert_nonnull (kinds[k]->icon_name);
+      g_assert_true (g_str_has_suffix (kinds[k]->icon_name, "-symbolic"));
+      if (!g_hash_table_contains (icons, kinds[k]->icon_name))
+        g_test_fail_printf ("%s: icon %s is not in the Adwaita theme", kinds[k]->name,
+                            kinds[k]->icon_name);
     }
 }
 
@@ -265,6 +418,25 @@ test_descriptions (void)
             }
           if (f->min < f->max)
             g_assert_true (ff_field_is_numeric (f));
+          if (f->hint != NULL)
+            g_assert_cmpstr (f->hint, !=, "");
+          if (f->type == FF_FIELD_REF)
+            check_ref (kinds, k, f);
+          else
+            g_assert_null (f->ref_kind);
+          if (f->unit_field != NULL)
+            g_assert_true (f->type == FF_FIELD_MONEY || f->type == FF_FIELD_QUANTITY);
+          /* A field's own roles narrow the kind's, never widen them. */
+          g_assert_cmpuint (f->write_roles & ~kind->write_roles, ==, 0);
+          if (f->default_value != NULL)
+            {
+              g_autofree char *normalized = NULL;
+              g_autoptr (GError) error = NULL;
+
+              g_assert_true (ff_field_normalize (f, f->default_value, &normalized, &error));
+              g_assert_no_error (error);
+              g_assert_cmpstr (normalized, ==, f->default_value);
+            }
         }
       g_assert_cmpuint (n, ==, ff_kind_get_n_fields (kind));
       g_assert_cmpuint (n, >, 0);
@@ -274,15 +446,31 @@ test_descriptions (void)
       g_assert_cmpuint (n_list, >, 0);
       g_assert_cmpuint (n_search, >, 0);
 
-      code = ff_kind_get_field (kind, kind->code_field);
+      /* A handful of list columns: enough to recognise a record, few enough to read. */
+      if (n_list < 3 || n_list > 7)
+        g_test_fail_printf ("%s has %u list columns", kind->name, n_list);
+
       title = ff_kind_get_field (kind, kind->title_field);
       sort = ff_kind_get_field (kind, kind->default_sort);
-      g_assert_nonnull (code);
       g_assert_nonnull (title);
       g_assert_nonnull (sort);
-      /* The human code identifies a record. */
-      g_assert_true (code->flags & FF_FIELD_REQUIRED);
-      g_assert_true (code->flags & FF_FIELD_UNIQUE);
+      if (kind->code_field == NULL)
+        {
+          /* Only a time series goes without a human code. */
+          g_assert_cmpint (kind->sync_class, ==, FF_SYNC_APPEND_ONLY);
+        }
+      else
+        {
+          code = ff_kind_get_field (kind, kind->code_field);
+          g_assert_nonnull (code);
+          /* The human code identifies a record. */
+          g_assert_true (code->flags & FF_FIELD_REQUIRED);
+          g_assert_true (code->flags & FF_FIELD_UNIQUE);
+          g_assert_true (code->flags & FF_FIELD_LIST);
+          g_assert_true (code->flags & FF_FIELD_SEARCH);
+        }
+      g_assert_cmpuint (kind->write_roles, !=, 0);
+      g_assert_cmpint (kind->workspace, <, FF_N_WORKSPACES);
 
       g_assert_true (ff_kind_role_can_write (kind, FF_ROLE_ADMIN));
       g_assert_false (ff_kind_role_can_write (kind, FF_ROLE_VIEWER));
@@ -304,6 +492,16 @@ test_workspace_writers (void)
     { "skus", FF_ROLE_BRAND, FF_ROLE_OPERATOR },
     { "forecasts", FF_ROLE_PLANNER, FF_ROLE_RETAIL },
     { "stores", FF_ROLE_RETAIL, FF_ROLE_QA },
+    { "plants", FF_ROLE_OPERATOR, FF_ROLE_BRAND },
+    { "sensor_readings", FF_ROLE_OPERATOR, FF_ROLE_QA },
+    { "lots", FF_ROLE_QA, FF_ROLE_OPERATOR },
+    { "ccp_readings", FF_ROLE_OPERATOR, FF_ROLE_PLANNER },
+    { "ccp_readings", FF_ROLE_QA, FF_ROLE_RETAIL },
+    { "audit_responses", FF_ROLE_OPERATOR, FF_ROLE_BRAND },
+    { "audit_templates", FF_ROLE_QA, FF_ROLE_OPERATOR },
+    { "forecast_versions", FF_ROLE_PLANNER, FF_ROLE_BRAND },
+    { "co_packers", FF_ROLE_BRAND, FF_ROLE_QA },
+    { "pos_sales", FF_ROLE_RETAIL, FF_ROLE_PLANNER },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -314,6 +512,67 @@ test_workspace_writers (void)
       g_assert_true (ff_kind_role_can_write (kind, cases[i].writer));
       g_assert_false (ff_kind_role_can_write (kind, cases[i].other));
     }
+
+  /* An operator opens a CAPA or a deviation; only QA moves its status on. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const FfKind *kind = ff_kind_lookup (i == 0 ? "capas" : "deviations");
+      const FfField *status = ff_kind_get_field (kind, "status");
+
+      g_assert_true (ff_kind_role_can_write (kind, FF_ROLE_OPERATOR));
+      g_assert_false (ff_field_role_can_write (kind, status, FF_ROLE_OPERATOR));
+      g_assert_true (ff_field_role_can_write (kind, status, FF_ROLE_QA));
+      g_assert_true (status->flags & FF_FIELD_REGULATED);
+      g_assert_cmpstr (status->default_value, ==, "open");
+    }
+  /* A lot starts in quarantine, and leaving it is on the record. */
+  {
+    const FfField *status = ff_kind_get_field (ff_kind_lookup ("lots"), "status");
+    g_assert_cmpstr (status->default_value, ==, "quarantine");
+    g_assert_true (status->flags & FF_FIELD_REGULATED);
+  }
+}
+
+static void
+test_kind_set (void)
+{
+  /* The kinds of SPEC.md section 2, each once. */
+  static const char *const names[] = {
+    "plants", "lines", "shifts", "batches", "sensors", "sensor_readings", "trials",
+    "downtime_events", "money_leaks",
+    "suppliers", "supplier_certificates", "ingredients", "allergens", "ingredient_allergens",
+    "lots", "lot_links", "shipments", "receipts", "deviations", "capas", "haccp_plans", "ccps",
+    "ccp_readings", "documents",
+    "audit_templates", "audit_template_sections", "audit_template_items", "audits",
+    "audit_responses", "audit_photos", "audit_signatures",
+    "forecast_versions", "forecasts", "production_plans", "safety_stocks", "inventory_levels",
+    "brands", "products", "skus", "co_packers", "contracts", "copacker_performance",
+    "banners", "stores", "categories", "pos_sales", "waste", "osa_alerts", "promotions",
+  };
+  static const char *const append_only[] = {
+    "sensor_readings", "ccp_readings", "audit_responses", "audit_photos", "audit_signatures",
+    "pos_sales", NULL,
+  };
+  guint n_kinds = 0;
+
+  ff_kinds_get_all (&n_kinds);
+  g_assert_cmpuint (n_kinds, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const FfKind *kind = ff_kind_lookup (names[i]);
+
+      g_test_message ("kind %s", names[i]);
+      g_assert_nonnull (kind);
+      g_assert_cmpstr (kind->table, ==, kind->name);
+      g_assert_cmpint (kind->sync_class == FF_SYNC_APPEND_ONLY, ==,
+                       g_strv_contains (append_only, names[i]));
+    }
+  g_assert_null (ff_kind_lookup ("sensor_readings")->code_field);
+  g_assert_null (ff_kind_lookup ("pos_sales")->code_field);
+  g_assert_true (ff_kind_lookup ("ccp_readings")->regulated);
+  g_assert_true (ff_kind_lookup ("audit_responses")->regulated);
+  g_assert_true (ff_kind_lookup ("audit_signatures")->regulated);
+  g_assert_cmpint (ff_kind_get_field_index (ff_kind_lookup ("pos_sales"), NULL), ==, -1);
 }
 
 int
@@ -326,6 +585,8 @@ main (int   argc,
               test_tables_match, fixture_tear_down);
   g_test_add_func ("/kinds/descriptions", test_descriptions);
   g_test_add_func ("/kinds/workspace-writers", test_workspace_writers);
+  g_test_add_func ("/kinds/kind-set", test_kind_set);
+  g_test_add_func ("/kinds/icons", test_icons);
 
   return g_test_run ();
 }

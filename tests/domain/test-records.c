@@ -135,6 +135,30 @@ insert_supplier (Fixture    *fixture,
   return r;
 }
 
+/* Inserts a record of @kind with the field/value pairs that follow (NULL-terminated) as
+ * @actor; returns the new record. */
+static FfRecord *
+insert_record (Fixture       *fixture,
+               const FfActor *actor,
+               const char    *kind_name,
+               ...)
+{
+  g_autoptr (GError) error = NULL;
+  const FfKind *kind = ff_kind_lookup (kind_name);
+  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (fixture->store, kind);
+  FfRecord *r = ff_record_new (kind);
+  const char *field;
+  va_list args;
+
+  va_start (args, kind_name);
+  while ((field = va_arg (args, const char *)) != NULL)
+    ff_record_set (r, field, va_arg (args, const char *));
+  va_end (args);
+  g_assert_true (ff_record_repository_insert (repo, actor, r, NULL, &error));
+  g_assert_no_error (error);
+  return r;
+}
+
 static gint64
 query_int (FfStore    *store,
            const char *sql)
@@ -333,6 +357,7 @@ test_validation_errors (Fixture       *fixture,
   g_autoptr (GString) fields = g_string_new (NULL);
   g_autoptr (FfRecordRepository) skus = NULL;
   g_autoptr (FfRecord) sku = NULL;
+  g_autoptr (FfRecord) brand = NULL;
 
   ff_record_set (r, "category", "fish");
   ff_record_set (r, "country", "NLD");
@@ -367,12 +392,14 @@ test_validation_errors (Fixture       *fixture,
   g_assert_cmpint (outbox_count (fixture), ==, 0);
 
   /* An amount needs its unit. */
+  brand = insert_record (fixture, &fixture->admin, "brands", "code", "BR-CASA", "name",
+                         "Casa Crunch", NULL);
   skus = ff_record_repository_new (fixture->store, ff_kind_lookup ("skus"));
   sku = ff_record_new (ff_kind_lookup ("skus"));
   ff_record_set (sku, "code", "SKU-1");
   ff_record_set (sku, "gtin", "4006381333931");
   ff_record_set (sku, "description", "Tortilla Chips 200 g");
-  ff_record_set (sku, "brand", "Casa Crunch");
+  ff_record_set (sku, "brand", ff_record_get_id (brand));
   ff_record_set (sku, "pack_size", "200");
   ff_record_set (sku, "pack_unit", "g");
   ff_record_set (sku, "case_pack", "12");
@@ -1001,6 +1028,8 @@ test_list_model_numeric_sort (Fixture       *fixture,
   const FfActor operator = { "otto", FF_ROLE_OPERATOR };
   const char *const cycles[] = { "10", "9", "100", "0.75" };
   const char *const expected[] = { "L4", "L2", "L1", "L3" };
+  g_autoptr (FfRecord) plant = insert_record (fixture, &operator, "plants", "code", "PLANT-EHV",
+                                              "name", "Plant Eindhoven", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cycles); i++)
     {
@@ -1009,7 +1038,7 @@ test_list_model_numeric_sort (Fixture       *fixture,
 
       ff_record_set (r, "code", code);
       ff_record_set (r, "name", code);
-      ff_record_set (r, "plant", "Plant Eindhoven");
+      ff_record_set (r, "plant", ff_record_get_id (plant));
       ff_record_set (r, "line_type", "packing");
       ff_record_set (r, "status", "running");
       ff_record_set (r, "ideal_cycle_time_s", cycles[i]);
@@ -1036,6 +1065,97 @@ test_list_model_numeric_sort (Fixture       *fixture,
     g_assert_cmpstr (ff_record_get_code (first), ==, "L3");
     g_assert_cmpstr (ff_record_get_code (last), ==, "L4");
   }
+}
+
+static void
+test_references_and_time_series (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  const FfActor operator = { "otto", FF_ROLE_OPERATOR };
+  const FfKind *readings_kind = ff_kind_lookup ("sensor_readings");
+  g_autoptr (FfRecordRepository) lines = ff_record_repository_new (fixture->store,
+                                                                   ff_kind_lookup ("lines"));
+  g_autoptr (FfRecordRepository) readings = ff_record_repository_new (fixture->store,
+                                                                      readings_kind);
+  g_autoptr (FfRecord) plant = insert_record (fixture, &operator, "plants", "code", "PLANT-GNT",
+                                              "name", "Plant Gent", NULL);
+  g_autoptr (FfRecord) line = NULL;
+  g_autoptr (FfRecord) sensor = NULL;
+  g_autoptr (FfRecord) reading = NULL;
+  g_autoptr (FfRecord) got = NULL;
+  g_autoptr (FfRecord) bad = ff_record_new (ff_kind_lookup ("lines"));
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (FfRecordListModel) model = NULL;
+  g_autoptr (FfRecordQuery) query = ff_record_query_new ();
+  int plant_index = ff_kind_get_field_index (ff_kind_lookup ("lines"), "plant");
+
+  /* A reference holds the id; reading it back brings the referenced code and label along. */
+  line = insert_record (fixture, &operator, "lines", "code", "L7", "name", "Hummus mixer",
+                        "plant", ff_record_get_id (plant), "line_type", "mixing",
+                        "status", "running", "ideal_cycle_time_s", "2.4", NULL);
+  got = ff_record_repository_find_by_code (lines, "L7", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ff_record_get (got, "plant"), ==, ff_record_get_id (plant));
+  g_assert_cmpstr (ff_record_get_ref_code (got, (guint) plant_index), ==, "PLANT-GNT");
+  g_assert_cmpstr (ff_record_get_ref_label (got, (guint) plant_index), ==, "Plant Gent");
+  {
+    g_autofree char *shown = ff_record_format (got, "plant");
+    g_assert_cmpstr (shown, ==, "Plant Gent");
+  }
+
+  /* A reference to nothing is refused, naming the kind it should have been. */
+  ff_record_set (bad, "code", "L8");
+  ff_record_set (bad, "name", "Nowhere");
+  ff_record_set (bad, "plant", "no-such-plant");
+  ff_record_set (bad, "line_type", "mixing");
+  ff_record_set (bad, "status", "idle");
+  ff_record_set (bad, "ideal_cycle_time_s", "1");
+  problems = ff_record_repository_validate (lines, bad, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((FfFieldError *) problems->pdata[0])->field, ==, "plant");
+  g_assert_nonnull (strstr (((FfFieldError *) problems->pdata[0])->message, "Plant"));
+
+  /* Search finds a record by the referenced record's name. */
+  model = ff_record_list_model_new (fixture->session, ff_kind_lookup ("lines"));
+  query->search = g_strdup ("gent");
+  g_assert_true (ff_record_list_model_reload (model, query, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+
+  /* A time series has no code: nothing to find it by, and nothing breaks for it. */
+  sensor = insert_record (fixture, &operator, "sensors", "code", "L7-TT-1", "name",
+                          "Mixer temperature", "line", ff_record_get_id (line),
+                          "measure", "temperature", "unit", "°C", NULL);
+  reading = insert_record (fixture, &operator, "sensor_readings",
+                           "sensor", ff_record_get_id (sensor),
+                           "observed_at", "2026-03-01T06:00:00+01:00", "value", "4.5", NULL);
+  g_assert_null (ff_record_get_code (reading));
+  g_assert_cmpstr (ff_record_get_title (reading), ==, "2026-03-01T05:00:00Z");
+  g_assert_null (ff_record_repository_find_by_code (readings, "anything", &error));
+  g_assert_error (error, FF_ERROR, FF_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&got);
+  got = ff_record_repository_get (readings, ff_record_get_id (reading), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ff_record_get_ref_code (got, 0), ==, "L7-TT-1");
+  g_clear_object (&model);
+  model = ff_record_list_model_new (fixture->session, readings_kind);
+  g_free (query->search);
+  query->search = g_strdup ("TT-1");
+  g_assert_true (ff_record_list_model_reload (model, query, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+
+  /* Kept as measured. */
+  ff_record_set (got, "value", "5");
+  g_assert_false (ff_record_repository_update (readings, &operator, got, "typo", &error));
+  g_assert_error (error, FF_ERROR, FF_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (ff_record_repository_delete (readings, &operator, ff_record_get_id (got),
+                                               "typo", &error));
+  g_assert_error (error, FF_ERROR, FF_ERROR_PERMISSION);
 }
 
 typedef struct
@@ -1172,6 +1292,7 @@ main (int   argc,
   ADD ("/records/list-model", test_list_model);
   ADD ("/records/list-model-numeric-sort", test_list_model_numeric_sort);
   ADD ("/records/list-model-async", test_list_model_async);
+  ADD ("/records/references-and-time-series", test_references_and_time_series);
   ADD ("/records/regressions/outbox-base-of-untouched-field",
        test_outbox_base_of_untouched_field);
 #undef ADD

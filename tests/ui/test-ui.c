@@ -154,6 +154,19 @@ browser_of (Fixture     *f,
   return FF_RECORD_BROWSER (browser);
 }
 
+/* Opens the records of @kind_name on its workspace page, as a click in the sidebar would. */
+static FfRecordBrowser *
+show_kind (Fixture    *f,
+           const char *kind_name)
+{
+  const FfKind *kind = ff_kind_lookup (kind_name);
+  GtkWidget *page = ff_workspaces_view_get_page (workspaces (f), kind->workspace);
+  GtkWidget *browser = ff_workspace_page_show_kind (FF_WORKSPACE_PAGE (page), kind);
+
+  g_assert_true (FF_IS_RECORD_BROWSER (browser));
+  return FF_RECORD_BROWSER (browser);
+}
+
 static gboolean
 model_idle (gpointer data)
 {
@@ -226,7 +239,16 @@ add_lines (FfSession *session)
   };
   g_autoptr (FfRecordRepository) repo = ff_record_repository_new (ff_session_get_store (session),
                                                                   ff_kind_lookup ("lines"));
+  g_autoptr (FfRecordRepository) plants = ff_record_repository_new (ff_session_get_store (session),
+                                                                    ff_kind_lookup ("plants"));
+  g_autoptr (FfRecord) plant = ff_record_new (ff_kind_lookup ("plants"));
+  g_autoptr (GError) plant_error = NULL;
   FfActor actor = ff_actor_from_session (session);
+
+  ff_record_set (plant, "code", "PLANT-T");
+  ff_record_set (plant, "name", "Plant Test");
+  g_assert_true (ff_record_repository_insert (plants, &actor, plant, NULL, &plant_error));
+  g_assert_no_error (plant_error);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -235,7 +257,7 @@ add_lines (FfSession *session)
 
       ff_record_set (r, "code", names[i][0]);
       ff_record_set (r, "name", names[i][1]);
-      ff_record_set (r, "plant", "Plant Test");
+      ff_record_set (r, "plant", ff_record_get_id (plant));
       ff_record_set (r, "line_type", "packing");
       ff_record_set (r, "status", "running");
       ff_record_set (r, "ideal_cycle_time_s", "0.5");
@@ -293,6 +315,7 @@ test_first_run (Fixture       *f,
   for (guint ws = 0; ws < FF_N_WORKSPACES; ws++)
     {
       FfRecordBrowser *browser;
+      GtkWidget *page;
       g_autofree char *detailed = g_strdup_printf ("win.show-workspace(uint32 %u)", ws);
       g_autofree char *accel = g_strdup_printf ("<Control>%u", ws + 1);
       g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app),
@@ -303,6 +326,21 @@ test_first_run (Fixture       *f,
       gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workspace", "u", ws);
       settle ();
       g_assert_cmpint (ff_workspaces_view_get_shown (workspaces (f)), ==, ws);
+      /* A workspace may open on its overview: then its first kind's records. */
+      page = ff_workspaces_view_get_page (workspaces (f), ws);
+      if (ff_workspace_page_get_browser (FF_WORKSPACE_PAGE (page)) == NULL)
+        {
+          guint n_kinds;
+          const FfKind *const *kinds = ff_kinds_get_all (&n_kinds);
+
+          for (guint k = 0; k < n_kinds; k++)
+            if (kinds[k]->workspace == ws)
+              {
+                show_kind (f, kinds[k]->name);
+                break;
+              }
+          settle ();
+        }
       browser = browser_of (f, ws);
       wait_loaded (browser);
       g_assert_cmpint (ff_record_browser_get_kind (browser)->workspace, ==, ws);
@@ -314,7 +352,8 @@ test_first_run (Fixture       *f,
   add_lines (ff_window_get_session (f->window));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workspace", "u", 0);
   settle ();
-  lines = browser_of (f, FF_WORKSPACE_PLANT_OPS);
+  lines = show_kind (f, "lines");
+  settle ();
   set_text (f, "search", "bagger");
   wait_until ((Condition) model_idle, lines, 1, "search");
   settle ();
@@ -379,7 +418,7 @@ test_demo (Fixture       *f,
   click (f, "open-demo-button");
   wait_page (f, "main", 240);
   g_assert_cmpstr (ff_session_get_username (ff_window_get_session (f->window)), ==, "demo");
-  lines = browser_of (f, FF_WORKSPACE_PLANT_OPS);
+  lines = show_kind (f, "lines");
   wait_loaded (lines);
   g_assert_cmpuint (g_list_model_get_n_items (ff_record_browser_get_model (lines)), ==, 12);
   g_assert_cmpstr (label_text (f, "count"), ==, "12 items");

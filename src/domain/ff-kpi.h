@@ -1,0 +1,37 @@
+/* ff-kpi.h — one key figure of a workspace overview, computed from the tenant's records. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FF_KPI_NEUTRAL,
+  FF_KPI_GOOD,
+  FF_KPI_WARNING,   /* needs attention */
+  FF_KPI_CRITICAL,  /* act now */
+} FfKpiState;
+
+typedef struct
+{
+  char       *id;           /* stable, e.g. "fsq.open-deviations" */
+  char       *label;        /* translated: "Open deviations" */
+  char       *value;        /* formatted: "12", "87.5 %" */
+  double      number;       /* the raw figure (tests compare it) */
+  char       *detail;       /* translated context: "3 critical", "of 12 lines" */
+  FfKpiState  state;
+  char       *kind;         /* the record kind a click opens, or NULL */
+  char       *facet_field;  /* with facet_value: the list filter it opens with */
+  char       *facet_value;
+} FfKpi;
+
+FfKpi *ff_kpi_new  (const char *id,
+                    const char *label,
+                    double      number,
+                    const char *value);
+void   ff_kpi_free (FfKpi *kpi);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FfKpi, ff_kpi_free)
+
+G_END_DECLS
