@@ -195,6 +195,14 @@ input_changed_cb (GtkWidget    *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
 }
 
+static void
+selected_changed_cb (GtkWidget    *row,
+                     GParamSpec   *pspec,
+                     FfRecordForm *self)
+{
+  input_changed_cb (row, self);
+}
+
 /* Building the rows ------------------------------------------------------------------------- */
 
 static GtkWidget *
@@ -223,9 +231,12 @@ row_title (const FfField *field)
 {
   const char *label = ff_field_get_label (field);
 
-  if (field->type == FF_FIELD_MONEY)
-    /* Translators: a money field's title in a form, e.g. "List price (in units of currency)" */
+  if (field->type == FF_FIELD_MONEY && (field->flags & FF_FIELD_REQUIRED))
+    /* Translators: a money field's title in a form, e.g. "List price (amount)" */
     return g_strdup_printf (_("%s (amount)"), label);
+  if (field->type == FF_FIELD_MONEY)
+    /* Translators: an optional money field's title in a form */
+    return g_strdup_printf (_("%s (amount, optional)"), label);
   if (field->type == FF_FIELD_REF)
     {
       const FfKind *ref = ff_field_get_ref_kind (field);
@@ -314,7 +325,7 @@ add_field_row (FfRecordForm  *self,
       fi.row = fi.input = adw_combo_row_new ();
       adw_combo_row_set_model (ADW_COMBO_ROW (fi.row), G_LIST_MODEL (labels));
       adw_combo_row_set_selected (ADW_COMBO_ROW (fi.row), selected);
-      g_signal_connect (fi.row, "notify::selected", G_CALLBACK (input_changed_cb), self);
+      g_signal_connect (fi.row, "notify::selected", G_CALLBACK (selected_changed_cb), self);
     }
   else if (field->type == FF_FIELD_BOOLEAN)
     {
@@ -661,6 +672,9 @@ ff_record_form_dispose (GObject *object)
 {
   FfRecordForm *self = FF_RECORD_FORM (object);
 
+  /* Rows being torn down report changes (a combo row losing its model); nobody listens now. */
+  for (guint i = 0; self->inputs != NULL && i < self->inputs->len; i++)
+    g_signal_handlers_disconnect_by_data (g_array_index (self->inputs, FieldInput, i).input, self);
   g_clear_object (&self->repository);
   g_clear_object (&self->record);
   g_clear_object (&self->session);

@@ -38,8 +38,10 @@ ff_related_records_get_count (FfRelatedRecords *self)
   return self->count;
 }
 
+/* @via: the field that refers to the record whose detail this is; not worth repeating. */
 static GtkWidget *
-record_row_new (FfRecord *record)
+record_row_new (FfRecord      *record,
+                const FfField *via)
 {
   const FfKind *kind = ff_record_get_kind (record);
   GtkWidget *row = adw_action_row_new ();
@@ -55,7 +57,8 @@ record_row_new (FfRecord *record)
       const FfField *f = &kind->fields[i];
       g_autofree char *text = NULL;
 
-      if (!(f->flags & FF_FIELD_LIST) || (kind->code_field && g_str_equal (f->name, kind->code_field)))
+      if (!(f->flags & FF_FIELD_LIST) || f == via
+          || (kind->code_field && g_str_equal (f->name, kind->code_field)))
         continue;
       text = ff_record_format_nth (record, i);
       if (*text == '\0')
@@ -109,7 +112,7 @@ loaded_cb (GObject      *object,
   for (guint i = 0; i < MIN (n, SHOWN); i++)
     {
       g_autoptr (FfRecord) record = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-      gtk_list_box_append (self->list, record_row_new (record));
+      gtk_list_box_append (self->list, record_row_new (record, self->field));
     }
   if (n > SHOWN)
     {

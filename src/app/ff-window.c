@@ -189,7 +189,7 @@ ensure_demo_thread (GTask        *task,
   GError *error = NULL;
 
   if (info == NULL)
-    info = ff_demo_create (vault, FF_DEMO_TENANT_NAME, 1, 1.0, cancellable, &error);
+    info = ff_demo_create (vault, FF_DEMO_TENANT_NAME, 1, FF_DEMO_APP_SCALE, cancellable, &error);
   if (info == NULL)
     g_task_return_error (task, error);
   else

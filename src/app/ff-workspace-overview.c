@@ -68,7 +68,7 @@ card_new (FfKpi *kpi)
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "card");
   gtk_widget_add_css_class (button, "kpi-card");
-  gtk_widget_set_size_request (button, 200, -1);
+  gtk_widget_set_size_request (button, 260, -1);
 
   if (kpi->kind != NULL)
     {

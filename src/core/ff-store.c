@@ -424,7 +424,10 @@ ff_store_open (const char       *path,
     }
   if (!ff_store_exec (self, "PRAGMA journal_mode = WAL", error)
       || !ff_store_exec (self, "PRAGMA foreign_keys = ON", error)
-      || !ff_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+      || !ff_store_exec (self, "PRAGMA synchronous = NORMAL", error)
+      /* Room for a bulk write (demo, import) to stay in memory until it commits. */
+      || !ff_store_exec (self, "PRAGMA cache_size = -32768", error)
+      || !ff_store_exec (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
   if (!(flags & FF_STORE_OPEN_NO_MIGRATE)
       && !ff_store_migrate (self, G_MAXUINT, error))

@@ -15,6 +15,8 @@
 #define UUID_V7_SEED_MASK 0x7ff
 
 static GMutex v7_lock;
+static guint8 v7_pool[4096];
+static gsize v7_pool_used = sizeof v7_pool;
 static gint64 v7_last_ms = -1;
 static guint v7_counter;
 
@@ -68,11 +70,20 @@ ff_uuid_v7_new_at (gint64 unix_ms)
   g_return_val_if_fail (unix_ms >= 0 && unix_ms <= UUID_V7_MAX_MS, NULL);
 
   ensure_sodium ();
-  randombytes_buf (bytes, sizeof bytes);
+  g_mutex_lock (&v7_lock);
+  /* Bulk writes make ids by the million: draw randomness from a pool filled 4 KiB at a time
+   * rather than ask the kernel for 16 bytes per id. */
+  if (v7_pool_used + sizeof bytes > sizeof v7_pool)
+    {
+      randombytes_buf (v7_pool, sizeof v7_pool);
+      v7_pool_used = 0;
+    }
+  memcpy (bytes, v7_pool + v7_pool_used, sizeof bytes);
+  sodium_memzero (v7_pool + v7_pool_used, sizeof bytes);
+  v7_pool_used += sizeof bytes;
   /* rand_a is taken by the counter; two of the random bytes seed it instead. */
   seed = ((guint) bytes[6] << 8 | bytes[7]) & UUID_V7_SEED_MASK;
 
-  g_mutex_lock (&v7_lock);
   if (unix_ms > v7_last_ms)
     {
       v7_last_ms = unix_ms;

@@ -7,6 +7,13 @@
 #include <glib/gstdio.h>
 
 #include "ff-application.h"
+#include "ff-audit-trail.h"
+#include "ff-gtin.h"
+#include "ff-kpi.h"
+#include "ff-record-detail.h"
+#include "ff-record-form.h"
+#include "ff-related-records.h"
+#include "ff-workspace-overview.h"
 #include "ff-record-browser.h"
 #include "ff-record-list-model.h"
 #include "ff-record-repository.h"
@@ -161,9 +168,12 @@ show_kind (Fixture    *f,
 {
   const FfKind *kind = ff_kind_lookup (kind_name);
   GtkWidget *page = ff_workspaces_view_get_page (workspaces (f), kind->workspace);
-  GtkWidget *browser = ff_workspace_page_show_kind (FF_WORKSPACE_PAGE (page), kind);
+  GtkWidget *browser;
 
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workspace", "u", kind->workspace);
+  browser = ff_workspace_page_show_kind (FF_WORKSPACE_PAGE (page), kind);
   g_assert_true (FF_IS_RECORD_BROWSER (browser));
+  settle ();
   return FF_RECORD_BROWSER (browser);
 }
 
@@ -424,6 +434,423 @@ test_demo (Fixture       *f,
   g_assert_cmpstr (label_text (f, "count"), ==, "12 items");
 }
 
+
+/* Records: overview, list, filter, detail and the form, in every workspace -------------------- */
+
+#define ADMIN_PASSWORD "Corn-Chips-2026!"
+#define VIEWER_PASSWORD "Just-Looking-2026"
+
+static void
+fixture_set_up_with_tenant (Fixture       *f,
+                            gconstpointer  data)
+{
+  static guint n_apps;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = NULL;
+  g_autoptr (FfSession) admin = NULL;
+  g_autofree char *app_id = NULL;
+  FfVault *vault;
+
+  f->data_dir = g_dir_make_tmp ("foodflow-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("FOODFLOW_DATA_DIR", f->data_dir, TRUE);
+  app_id = g_strdup_printf ("org.foodflow.FoodFlow.Records%u", ++n_apps);
+  f->app = g_object_new (FF_TYPE_APPLICATION, "application-id", app_id,
+                         "flags", G_APPLICATION_NON_UNIQUE,
+                         "resource-base-path", "/org/foodflow/FoodFlow", NULL);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+
+  vault = ff_application_get_vault (f->app);
+  info = ff_vault_create_tenant (vault, "Acme Foods", "alice", ADMIN_PASSWORD, 0, &error);
+  g_assert_no_error (error);
+  admin = ff_vault_unlock (vault, info->id, "alice", ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (ff_vault_add_user (vault, admin, "vic", FF_ROLE_VIEWER, VIEWER_PASSWORD, &error));
+  ff_session_lock (admin);
+
+  f->window = ff_window_new (f->app);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+unlock_as (Fixture    *f,
+           const char *user,
+           const char *password)
+{
+  AdwComboRow *users;
+  GListModel *model;
+
+  wait_page (f, "unlock", 10);
+  users = ADW_COMBO_ROW (need (f, "user"));
+  model = adw_combo_row_get_model (users);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), user))
+      adw_combo_row_set_selected (users, i);
+  set_text (f, "password", password);
+  click (f, "unlock-button");
+  wait_page (f, "main", 30);
+  g_assert_cmpstr (ff_session_get_username (ff_window_get_session (f->window)), ==, user);
+}
+
+static GtkWidget *find_type (GtkWidget *root,
+                             GType      type);
+
+static gboolean
+kpis_loaded (gpointer data)
+{
+  return ff_workspace_overview_get_kpis (data) != NULL;
+}
+
+static FfKpi *
+find_kpi (GPtrArray  *kpis,
+          const char *id)
+{
+  for (guint i = 0; i < kpis->len; i++)
+    if (g_str_equal (((FfKpi *) g_ptr_array_index (kpis, i))->id, id))
+      return g_ptr_array_index (kpis, i);
+  return NULL;
+}
+
+/* Opens the workspace's overview and waits for its figures. */
+static GPtrArray *
+overview_kpis (Fixture     *f,
+               FfWorkspace  ws)
+{
+  GtkWidget *page = ff_workspaces_view_get_page (workspaces (f), ws);
+  GtkWidget *overview;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workspace", "u", ws);
+  ff_workspace_page_show_overview (FF_WORKSPACE_PAGE (page));
+  settle ();
+  overview = find_type (page, FF_TYPE_WORKSPACE_OVERVIEW);
+  g_assert_nonnull (overview);
+  ff_workspace_overview_refresh (FF_WORKSPACE_OVERVIEW (overview));
+  wait_until (kpis_loaded, overview, 30, "the overview figures");
+  settle ();
+  return ff_workspace_overview_get_kpis (FF_WORKSPACE_OVERVIEW (overview));
+}
+
+/* A value a form accepts for a required field of this type. */
+static const char *
+sample_value (const FfField *field,
+              char           buf[64])
+{
+  switch (field->type)
+    {
+    case FF_FIELD_ENUM:
+      return field->enum_values[0].value;
+    case FF_FIELD_DATE:
+      return "2026-11-26";
+    case FF_FIELD_TIMESTAMP:
+      return "2026-11-26T08:00:00Z";
+    case FF_FIELD_INTEGER:
+    case FF_FIELD_REAL:
+    case FF_FIELD_QUANTITY:
+    case FF_FIELD_MONEY:
+      g_snprintf (buf, 64, "%g", field->min < field->max ? MAX (field->min, 1) : 1);
+      return buf;
+    case FF_FIELD_UNIT:
+      return "kg";
+    case FF_FIELD_CURRENCY:
+      return "EUR";
+    case FF_FIELD_GTIN:
+      g_snprintf (buf, 64, "400638133393%d", ff_gtin_check_digit ("400638133393"));
+      return buf;
+    case FF_FIELD_EMAIL:
+      return "qa@example.org";
+    case FF_FIELD_BOOLEAN:
+      return "1";
+    default:
+      if (field->max_length > 0 && field->max_length < 12)
+        return "NL";
+      return "UI record";
+    }
+}
+
+static gboolean
+has_required_ref (const FfKind *kind)
+{
+  for (const FfField *f = kind->fields; f->name; f++)
+    if (f->type == FF_FIELD_REF && (f->flags & FF_FIELD_REQUIRED))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+form_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_records (Fixture       *f,
+              gconstpointer  data)
+{
+  unlock_as (f, "alice", ADMIN_PASSWORD);
+
+  for (guint ws = 0; ws < FF_N_WORKSPACES; ws++)
+    {
+      const FfKind *const *kinds;
+      const FfKind *kind = NULL;
+      FfRecordBrowser *browser;
+      FfRecordForm *form;
+      GPtrArray *kpis;
+      guint n_kinds;
+      g_autofree char *code = g_strdup_printf ("UI-%u", ws);
+
+      /* The overview: figures computed from the (empty) tenant. */
+      kpis = overview_kpis (f, ws);
+      g_assert_cmpuint (kpis->len, >=, 3);
+      for (guint i = 0; i < kpis->len; i++)
+        g_assert_nonnull (((FfKpi *) g_ptr_array_index (kpis, i))->value);
+
+      /* The first kind of the workspace that needs no other record. */
+      kinds = ff_kinds_get_all (&n_kinds);
+      for (guint k = 0; k < n_kinds && kind == NULL; k++)
+        if (kinds[k]->workspace == ws && kinds[k]->sync_class == FF_SYNC_EDITABLE
+            && kinds[k]->code_field != NULL && !has_required_ref (kinds[k]))
+          kind = kinds[k];
+      g_assert_nonnull (kind);
+      browser = show_kind (f, kind->name);
+      wait_loaded (browser);
+      g_assert_cmpuint (g_list_model_get_n_items (ff_record_browser_get_model (browser)), ==, 0);
+
+      /* The form: a missing code is reported under its row and nothing is saved. */
+      form = ff_record_browser_open_form (browser, NULL);
+      g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &form);
+      settle ();
+      for (const FfField *fld = kind->fields; fld->name; fld++)
+        if ((fld->flags & FF_FIELD_REQUIRED) && fld->type != FF_FIELD_REF
+            && fld->type != FF_FIELD_BLOB)
+          {
+            char buf[64];
+            ff_record_form_set_input (form, fld->name, sample_value (fld, buf));
+          }
+      ff_record_form_set_input (form, kind->code_field, "");
+      ff_record_form_save (form, NULL);
+      settle ();
+      g_assert_nonnull (form);
+      g_assert_cmpstr (ff_record_form_get_problem (form, kind->code_field), ==, "is required");
+
+      ff_record_form_set_input (form, kind->code_field, code);
+      ff_record_form_save (form, NULL);
+      wait_until (form_gone, &form, 5, "the form to close");
+      wait_loaded (browser);
+      g_assert_cmpuint (g_list_model_get_n_items (ff_record_browser_get_model (browser)), ==, 1);
+      g_assert_cmpstr (code_at (browser, 0), ==, code);
+      g_assert_nonnull (ff_record_browser_get_selected (browser));
+
+      /* Filtering: nothing matches a stranger's name, the code matches. */
+      set_text (f, "search", "no such record anywhere");
+      wait_loaded (browser);
+      g_assert_cmpuint (g_list_model_get_n_items (ff_record_browser_get_model (browser)), ==, 0);
+      set_text (f, "search", code);
+      wait_loaded (browser);
+      g_assert_cmpuint (g_list_model_get_n_items (ff_record_browser_get_model (browser)), ==, 1);
+      set_text (f, "search", "");
+      wait_loaded (browser);
+    }
+}
+
+static gboolean
+related_loaded (gpointer data)
+{
+  return ff_related_records_get_count (data) >= 0;
+}
+
+/* The mapped widget of @type below @root. */
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (const char *name)
+{
+  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), name) == 0
+          && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  return find_toplevel (data) != NULL;
+}
+
+static FfRecord *
+insert (FfSession  *session,
+        const char *kind_name,
+        ...)
+{
+  const FfKind *kind = ff_kind_lookup (kind_name);
+  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (ff_session_get_store (session),
+                                                                  kind);
+  FfRecord *record = ff_record_new (kind);
+  FfActor actor = ff_actor_from_session (session);
+  g_autoptr (GError) error = NULL;
+  const char *field;
+  va_list args;
+
+  va_start (args, kind_name);
+  while ((field = va_arg (args, const char *)) != NULL)
+    ff_record_set (record, field, va_arg (args, const char *));
+  va_end (args);
+  g_assert_true (ff_record_repository_insert (repo, &actor, record, NULL, &error));
+  g_assert_no_error (error);
+  return record;
+}
+
+static char *
+write_temp (const char *contents)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("foodflow-ui-XXXXXX.csv", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  return path;
+}
+
+static void
+test_relations_rules_and_roles (Fixture       *f,
+                                gconstpointer  data)
+{
+  FfSession *session;
+  g_autoptr (FfRecord) plant = NULL;
+  g_autoptr (FfRecord) lot = NULL;
+  g_autoptr (GPtrArray) trail = NULL;
+  FfRecordBrowser *browser;
+  FfRecordForm *form;
+  FfRelatedRecords *related;
+  GPtrArray *kpis;
+  g_autofree char *good = NULL, *bad = NULL;
+  g_autoptr (GFile) good_file = NULL, bad_file = NULL;
+
+  unlock_as (f, "alice", ADMIN_PASSWORD);
+  session = ff_window_get_session (f->window);
+
+  /* Related records: a plant's detail lists its lines and opens them. */
+  add_lines (session);
+  plant = insert (session, "plants", "code", "PLANT-2", "name", "Plant Gent", NULL);
+  kpis = overview_kpis (f, FF_WORKSPACE_PLANT_OPS);
+  g_assert_cmpfloat (find_kpi (kpis, "plant-ops.lines-running")->number, ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-list", "(sss)", "lines", "status",
+                              "running");
+  settle ();
+  browser = browser_of (f, FF_WORKSPACE_PLANT_OPS);
+  wait_loaded (browser);
+  g_assert_cmpuint (g_list_model_get_n_items (ff_record_browser_get_model (browser)), ==, 3);
+  {
+    g_autoptr (FfRecord) line = g_list_model_get_item (ff_record_browser_get_model (browser), 0);
+    /* A line's plant is a link; following it opens the plant with its lines. */
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "plants",
+                                ff_record_get (line, "plant"));
+  }
+  settle ();
+  browser = browser_of (f, FF_WORKSPACE_PLANT_OPS);
+  g_assert_cmpstr (ff_record_browser_get_kind (browser)->name, ==, "plants");
+  wait_loaded (browser);
+  g_assert_cmpstr (ff_record_get_code (ff_record_browser_get_selected (browser)), ==, "PLANT-T");
+  related = FF_RELATED_RECORDS (find_type (GTK_WIDGET (f->window), FF_TYPE_RELATED_RECORDS));
+  g_assert_nonnull (related);
+  wait_until (related_loaded, related, 10, "related records");
+  g_assert_cmpint (ff_related_records_get_count (related), ==, 3);
+
+  /* A regulated change (lot status) asks for a reason and lands in the audit trail. */
+  lot = insert (session, "lots", "code", "TLC-0001", "lot_type", "finished", "status",
+                "quarantine", "quantity", "120", "unit", "kg", "produced_or_received_on",
+                "2026-11-20", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "lots",
+                              ff_record_get_id (lot));
+  settle ();
+  browser = browser_of (f, FF_WORKSPACE_FSQ);
+  wait_loaded (browser);
+  form = ff_record_browser_open_form (browser, ff_record_browser_get_selected (browser));
+  g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &form);
+  ff_record_form_set_input (form, "status", "released");
+  ff_record_form_save (form, NULL);
+  wait_until (toplevel_shown, (gpointer) "reason-dialog", 5, "the reason dialog");
+  gtk_window_destroy (find_toplevel ("reason-dialog"));
+  trail = ff_audit_trail_list (ff_session_get_store (session), "lots", ff_record_get_id (lot), NULL);
+  g_assert_cmpuint (trail->len, ==, 0);  /* the dialog was dismissed: nothing changed */
+  g_clear_pointer (&trail, g_ptr_array_unref);
+  ff_record_form_save (form, "Micro results within specification");
+  wait_until (form_gone, &form, 5, "the form to close");
+  trail = ff_audit_trail_list (ff_session_get_store (session), "lots", ff_record_get_id (lot), NULL);
+  g_assert_cmpuint (trail->len, ==, 1);
+  g_assert_cmpstr (((FfAuditEntry *) g_ptr_array_index (trail, 0))->field, ==, "status");
+  g_assert_cmpstr (((FfAuditEntry *) g_ptr_array_index (trail, 0))->new_value, ==, "released");
+  g_assert_cmpstr (((FfAuditEntry *) g_ptr_array_index (trail, 0))->reason, ==,
+                   "Micro results within specification");
+  settle ();
+  g_assert_true (gtk_widget_get_visible (need (f, "history")));
+
+  /* CSV from a file: a good file lands whole, a bad one not at all and says why. */
+  browser = show_kind (f, "suppliers");
+  wait_loaded (browser);
+  good = write_temp ("code,name,category,approval_status,risk_level\r\n"
+                     "SUP-1,Nordic Oils,ingredient,approved,low\r\n"
+                     "SUP-2,\"Salt, Sea & Co\",ingredient,pending,medium\r\n");
+  bad = write_temp ("code,name,category,approval_status,risk_level\r\n"
+                    "SUP-3,Good Row,ingredient,approved,low\r\n"
+                    "SUP-4,Bad Row,ingredient,maybe,low\r\n");
+  good_file = g_file_new_for_path (good);
+  bad_file = g_file_new_for_path (bad);
+  ff_record_browser_import_file (browser, good_file);
+  settle ();
+  wait_loaded (browser);
+  wait_until ((Condition) model_idle, browser, 10, "import");
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    while (g_list_model_get_n_items (ff_record_browser_get_model (browser)) != 2
+           && g_get_monotonic_time () < deadline)
+      settle ();
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (ff_record_browser_get_model (browser)), ==, 2);
+  ff_record_browser_import_file (browser, bad_file);
+  wait_until (toplevel_shown, (gpointer) "import-problems", 10, "the import problems");
+  gtk_window_destroy (find_toplevel ("import-problems"));
+  wait_loaded (browser);
+  g_assert_cmpuint (g_list_model_get_n_items (ff_record_browser_get_model (browser)), ==, 2);
+  g_unlink (good);
+  g_unlink (bad);
+
+  /* A viewer sees the records but no way to change them. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL);
+  unlock_as (f, "vic", VIEWER_PASSWORD);
+  browser = show_kind (f, "suppliers");
+  wait_loaded (browser);
+  g_assert_cmpuint (g_list_model_get_n_items (ff_record_browser_get_model (browser)), ==, 2);
+  g_assert_null (find_named (GTK_WIDGET (browser), "new-button"));
+  ff_record_browser_select (browser, 0);
+  settle ();
+  g_assert_null (find_named (GTK_WIDGET (browser), "edit-button"));
+}
+
 /* GTK 4.8 warns when a focused text entry leaves the screen with its page (a GTK bug, gone in
  * later releases). That one warning is let through; any other warning or critical fails. */
 static GLogWriterOutput
@@ -462,5 +889,9 @@ main (int   argc,
 
   g_test_add ("/ui/first-run", Fixture, NULL, fixture_set_up, test_first_run, fixture_tear_down);
   g_test_add ("/ui/demo", Fixture, NULL, fixture_set_up, test_demo, fixture_tear_down);
+  g_test_add ("/ui/records", Fixture, NULL, fixture_set_up_with_tenant, test_records,
+              fixture_tear_down);
+  g_test_add ("/ui/relations-rules-roles", Fixture, NULL, fixture_set_up_with_tenant,
+              test_relations_rules_and_roles, fixture_tear_down);
   return g_test_run ();
 }
