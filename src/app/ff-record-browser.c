@@ -554,6 +554,7 @@ import_done_cb (GObject      *object,
   CsvJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *count = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -580,9 +581,9 @@ import_done_cb (GObject      *object,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
+  count = g_strdup_printf ("%'" G_GUINT64_FORMAT, job->count);
   /* Translators: after an import, e.g. "Imported 120 Lines" */
-  message = g_strdup_printf (_("Imported %'" G_GUINT64_FORMAT " %s"), job->count,
-                             ff_kind_get_label (self->kind));
+  message = g_strdup_printf (_("Imported %s %s"), count, ff_kind_get_label (self->kind));
   show_toast (self, message);
   reload (self);
 }
@@ -647,6 +648,7 @@ export_done_cb (GObject      *object,
   CsvJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *count = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -654,9 +656,9 @@ export_done_cb (GObject      *object,
         show_toast (self, error->message);
       return;
     }
+  count = g_strdup_printf ("%'" G_GUINT64_FORMAT, job->count);
   /* Translators: after an export, e.g. "Exported 12 Lines" */
-  message = g_strdup_printf (_("Exported %'" G_GUINT64_FORMAT " %s"), job->count,
-                             ff_kind_get_label (self->kind));
+  message = g_strdup_printf (_("Exported %s %s"), count, ff_kind_get_label (self->kind));
   show_toast (self, message);
 }
 

@@ -9,7 +9,9 @@
 
 #include "ff-audit-trail.h"
 #include "ff-record-detail.h"
+#include "ff-record-series.h"
 #include "ff-related-records.h"
+#include "ff-trend-chart.h"
 
 #define MAX_REFERRERS 16
 
@@ -153,6 +155,35 @@ fill_fields (FfRecordDetail *self,
     }
 }
 
+/* A trend (POS of a store, a sensor's readings) above the related records. */
+static void
+fill_trend (FfRecordDetail *self,
+            FfRecord       *record)
+{
+  const FfKind *kind = ff_record_get_kind (record);
+  GtkWidget *box, *label, *chart, *frame;
+
+  if (!ff_record_series_available (kind))
+    return;
+  chart = GTK_WIDGET (ff_trend_chart_new (self->session, kind, ff_record_get_id (record)));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new (_("Trend"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  frame = gtk_frame_new (NULL);
+  gtk_widget_add_css_class (frame, "view");
+  gtk_widget_set_margin_top (chart, 8);
+  gtk_widget_set_margin_bottom (chart, 4);
+  gtk_widget_set_margin_start (chart, 4);
+  gtk_widget_set_margin_end (chart, 8);
+  gtk_frame_set_child (GTK_FRAME (frame), chart);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), frame);
+  /* The section shows once the chart has data. */
+  g_object_bind_property (chart, "visible", box, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (self->related_box, box);
+}
+
 static void
 fill_related (FfRecordDetail *self,
               FfRecord       *record)
@@ -272,6 +303,7 @@ ff_record_detail_set_record (FfRecordDetail *self,
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), can_edit (self, kind));
 
   fill_fields (self, record);
+  fill_trend (self, record);
   fill_related (self, record);
   fill_history (self, record);
   gtk_stack_set_visible_child_name (self->stack, "record");

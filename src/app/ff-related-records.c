@@ -85,6 +85,18 @@ record_row_new (FfRecord      *record,
   return row;
 }
 
+/* TRUE when @kind has another reference to the same kind as @field (a lot link's input and
+ * output lot): then the heading names the field too. */
+static gboolean
+refers_twice (const FfKind  *kind,
+              const FfField *field)
+{
+  for (const FfField *f = kind->fields; f->name != NULL; f++)
+    if (f != field && f->type == FF_FIELD_REF && g_strcmp0 (f->ref_kind, field->ref_kind) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
@@ -104,8 +116,14 @@ loaded_cb (GObject      *object,
   self = user_data;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   self->count = (int) n;
-  /* Translators: heading of related records in a detail view, e.g. "Batches (180)" */
-  heading = g_strdup_printf (_("%s (%'u)"), ff_kind_get_label (self->kind), n);
+  if (refers_twice (self->kind, self->field))
+    /* Translators: heading of related records when a kind refers to the record in two ways,
+     * e.g. "Lot genealogy · Input lot (12)" */
+    heading = g_strdup_printf (_("%s · %s (%'u)"), ff_kind_get_label (self->kind),
+                               ff_field_get_label (self->field), n);
+  else
+    /* Translators: heading of related records in a detail view, e.g. "Batches (180)" */
+    heading = g_strdup_printf (_("%s (%'u)"), ff_kind_get_label (self->kind), n);
   gtk_label_set_label (self->heading, heading);
   gtk_widget_set_visible (GTK_WIDGET (self), n > 0);
 

@@ -94,6 +94,9 @@ column_of (FfCsvReader *r,
 
   while (start > 0 && r->text[start - 1] != '\n')
     start--;
+  /* The byte-order mark is not a column of the first line. */
+  if (start == 0 && r->length >= 3 && memcmp (r->text, "\xEF\xBB\xBF", 3) == 0)
+    start = 3;
   return (guint) g_utf8_strlen (r->text + start, (gssize) (pos - start)) + 1;
 }
 

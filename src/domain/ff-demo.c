@@ -1,496 +1,594 @@
-/* ff-demo.c — the deterministic demo data generator: a two-plant food manufacturer. */
+/* ff-demo.c — the deterministic demo data generator: a two-plant snack and dips maker. This
+ * file holds the shared catalogue and helpers and runs the workspace modules in order. */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "foodflow-demo"
 
 #include "config.h"
 
-#include <math.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
 
-#include "ff-demo.h"
-#include "ff-gtin.h"
-#include "ff-kinds-private.h"
-#include "ff-record-repository.h"
+#include "ff-demo-private.h"
 
-typedef struct
-{
-  FfStore       *store;
-  const FfActor *actor;
-  GRand         *rand;
-  double         scale;
-  GDate         *today;
-} Demo;
+/* The catalogue ---------------------------------------------------------------------------- */
 
-static const struct {
-  const char *code;
-  const char *city;
-  const char *country;
-  const char *timezone;
-} plants[] = {
-  { "PLANT-EHV", "Eindhoven", "NL", "Europe/Amsterdam" },
-  { "PLANT-GNT", "Gent", "BE", "Europe/Brussels" },
+const FfDemoPlant ff_demo_plants[FF_DEMO_N_PLANTS] = {
+  { "PLANT-EHV", "EHV", "Eindhoven", "NL", "Europe/Amsterdam",
+    "Hurksestraat 44, 5652 AJ Eindhoven, Netherlands", "8712345000011" },
+  { "PLANT-GNT", "GNT", "Gent", "BE", "Europe/Brussels",
+    "Skaldenstraat 120, 9042 Gent, Belgium", "5412345000020" },
 };
 
-static const struct {
-  const char *name;
-  const char *type;
-  double      cycle_s;
-} line_templates[] = {
-  { "Tortilla chips fryer", "processing", 0.40 },
-  { "Chips bagger", "packing", 0.75 },
-  { "Salsa cook & fill", "filling", 0.90 },
-  { "Hummus mixer", "mixing", 2.40 },
-  { "Flatbread oven", "baking", 1.20 },
-  { "Multipack case packer", "packing", 3.00 },
+/* Cycle times are per unit of the line's batches: kg on the fryer, packs elsewhere. */
+const FfDemoLineTemplate ff_demo_line_templates[FF_DEMO_N_LINE_TYPES] = {
+  [FF_DEMO_FRYER] = { "Tortilla chips fryer", "processing", 2.40, "kg", 2800 },
+  [FF_DEMO_BAGGER] = { "Chips bagger", "packing", 0.80, "ea", 2800 },
+  [FF_DEMO_COOKER] = { "Salsa cook & fill", "filling", 0.90, "ea", 1900 },
+  [FF_DEMO_MIXER] = { "Hummus mixer & filler", "mixing", 1.20, "ea", 2200 },
+  [FF_DEMO_OVEN] = { "Flatbread oven", "baking", 1.30, "ea", 1500 },
+  [FF_DEMO_CASE_PACKER] = { "Multipack case packer", "packing", 4.00, "ea", 900 },
 };
 
-static const char *const line_states[] = { "running", "running", "running", "running", "idle",
-                                           "changeover", "down", "maintenance" };
+const FfDemoSku ff_demo_skus[] = {
+  { "BR-CASA", "PR-TORTILLA-SALTED", "Tortilla Chips Salted", 200, "g", 189, 12, FF_DEMO_CHIPS, "active", 6.0, 0.200, FALSE },
+  { "BR-CASA", "PR-TORTILLA-CHILI", "Tortilla Chips Chili", 200, "g", 199, 12, FF_DEMO_CHIPS, "active", 4.0, 0.200, FALSE },
+  { "BR-CASA", "PR-TORTILLA-CHEESE", "Tortilla Chips Cheese", 200, "g", 199, 12, FF_DEMO_CHIPS, "active", 3.5, 0.200, FALSE },
+  { "BR-CASA", "PR-TORTILLA-SALTED", "Tortilla Chips Family Pack", 450, "g", 349, 8, FF_DEMO_CHIPS, "discontinued", 0.0, 0.450, FALSE },
+  { "BR-CASA", "PR-SALSA-MILD", "Salsa Mild", 300, "g", 229, 6, FF_DEMO_SALSA, "active", 3.0, 0.300, FALSE },
+  { "BR-CASA", "PR-SALSA-HOT", "Salsa Hot", 300, "g", 229, 6, FF_DEMO_SALSA, "active", 2.0, 0.300, FALSE },
+  { "BR-CASA", "PR-GUACAMOLE", "Guacamole Dip", 250, "g", 279, 6, FF_DEMO_SALSA, "active", 2.5, 0.250, TRUE },
+  { "BR-LEVANT", "PR-HUMMUS-CLASSIC", "Hummus Classic", 200, "g", 199, 8, FF_DEMO_HUMMUS, "active", 7.0, 0.200, TRUE },
+  { "BR-LEVANT", "PR-HUMMUS-RED-PEPPER", "Hummus Red Pepper", 200, "g", 209, 8, FF_DEMO_HUMMUS, "active", 3.5, 0.200, TRUE },
+  { "BR-LEVANT", "PR-HUMMUS-GARLIC", "Hummus Garlic", 200, "g", 209, 8, FF_DEMO_HUMMUS, "active", 3.0, 0.200, TRUE },
+  { "BR-LEVANT", "PR-BABA-GANOUSH", "Baba Ganoush", 180, "g", 249, 8, FF_DEMO_HUMMUS, "active", 1.5, 0.180, TRUE },
+  { "BR-LEVANT", "PR-FLATBREAD-ORIGINAL", "Flatbread Original", 4, "ea", 169, 10, FF_DEMO_BREAD, "active", 4.0, 0.280, FALSE },
+  { "BR-LEVANT", "PR-FLATBREAD-WHOLEMEAL", "Flatbread Wholemeal", 4, "ea", 179, 10, FF_DEMO_BREAD, "active", 2.0, 0.280, FALSE },
+  { "BR-LEVANT", "PR-MEZZE-BOX", "Mezze Party Box", 650, "g", 699, 4, FF_DEMO_MEZZE, "active", 0.6, 0.660, TRUE },
+  { "BR-GREENBITE", "PR-VEGGIE-CRISPS", "Veggie Crisps Beetroot", 100, "g", 219, 12, FF_DEMO_CHIPS, "active", 2.0, 0.100, FALSE },
+  { "BR-GREENBITE", "PR-VEGGIE-CRISPS", "Veggie Crisps Sweet Potato", 100, "g", 219, 12, FF_DEMO_CHIPS, "active", 2.5, 0.100, FALSE },
+  { "BR-GREENBITE", "PR-LENTIL-PUFFS", "Lentil Puffs Sea Salt", 80, "g", 189, 12, FF_DEMO_CHIPS, "active", 2.0, 0.080, FALSE },
+  { "BR-GREENBITE", "PR-CHICKPEA-SNACK", "Chickpea Snack Paprika", 120, "g", 229, 10, FF_DEMO_NEW, "development", 0.0, 0.120, FALSE },
+};
 
-static gboolean
-save (Demo            *demo,
-      FfRecordRepository *repo,
-      FfRecord        *record,
-      GError         **error)
+const guint ff_demo_n_skus = G_N_ELEMENTS (ff_demo_skus);
+
+const FfDemoDc ff_demo_dcs[FF_DEMO_N_DCS] = {
+  { "DC-Tilburg", "Distribution centre Tilburg, Kraaivenstraat 21, 5048 AB Tilburg, Netherlands", "NL", "8712345991012" },
+  { "DC-Antwerpen", "Distribution centre Antwerpen, Noorderlaan 147, 2030 Antwerpen, Belgium", "BE", "5412345991021" },
+  { "DC-Manchester", "Distribution centre Manchester, Trafford Park Road 9, M17 1HG Manchester, United Kingdom", "GB", "5012345991030" },
+};
+
+const char *const ff_demo_operators[] = {
+  "JdV", "MK", "AB", "PvD", "SE", "TH", "LM", "RB", "NvL", "KW", "EO", "FD",
+};
+
+const guint ff_demo_n_operators = G_N_ELEMENTS (ff_demo_operators);
+
+/* Randomness ------------------------------------------------------------------------------- */
+
+double
+_ff_demo_normal (FfDemo *demo,
+                 double  mean,
+                 double  sd)
 {
-  return ff_record_repository_insert (repo, demo->actor, record, NULL, error);
+  double u1 = 1.0 - g_rand_double (demo->rand);  /* (0, 1] */
+  double u2 = g_rand_double (demo->rand);
+
+  return mean + sd * sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2);
 }
 
-static char *
-date_offset (Demo *demo,
-             int   days)
+/* The standard normal quantile (Abramowitz and Stegun 26.2.23, |error| < 4.5e-4). */
+static double
+normal_quantile (double p)
 {
-  GDate d = *demo->today;
+  double q = p < 0.5 ? p : 1.0 - p;
+  double t = sqrt (-2.0 * log (MAX (q, 1e-300)));
+  double z = t - (2.515517 + 0.802853 * t + 0.010328 * t * t)
+                 / (1.0 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
+
+  return p < 0.5 ? -z : z;
+}
+
+int
+_ff_demo_poisson (FfDemo *demo,
+                  double  lambda)
+{
+  double u = g_rand_double (demo->rand);
+  double p, cdf;
+  int k = 0;
+
+  if (lambda <= 0)
+    return 0;
+  if (lambda >= 60)
+    return MAX (0, (int) lround (lambda + sqrt (lambda) * normal_quantile (u)));
+  p = exp (-lambda);
+  cdf = p;
+  while (u > cdf && k < 400)
+    {
+      k++;
+      p *= lambda / k;
+      cdf += p;
+    }
+  return k;
+}
+
+guint
+_ff_demo_scaled (FfDemo *demo,
+                 double  n_at_scale_1,
+                 guint   min)
+{
+  return MAX (min, (guint) lround (n_at_scale_1 * demo->scale));
+}
+
+/* Dates ------------------------------------------------------------------------------------ */
+
+/* Howard Hinnant's days-from-civil and civil-from-days (proleptic Gregorian, 1970-01-01 = 0). */
+static int
+days_from_civil (int y,
+                 int m,
+                 int d)
+{
+  int era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days (int  z,
+                 int *y,
+                 int *m,
+                 int *d)
+{
+  int era, doe, yoe, doy, mp;
+
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = yoe + era * 400 + (*m <= 2);
+}
+
+void
+_ff_demo_ymd (FfDemo *demo,
+              int     day,
+              int    *year,
+              int    *month,
+              int    *mday)
+{
+  civil_from_days (demo->epoch_day + day, year, month, mday);
+}
+
+void
+_ff_demo_format_day (FfDemo *demo,
+                     int     day,
+                     char    buf[16])
+{
+  int y, m, d;
+
+  civil_from_days (demo->epoch_day + day, &y, &m, &d);
+  g_snprintf (buf, 16, "%04d-%02d-%02d", y, m, d);
+}
+
+void
+_ff_demo_format_time (gint64 unix_s,
+                      char   buf[24])
+{
+  gint64 days = unix_s >= 0 ? unix_s / FF_DEMO_DAY : -((-unix_s + FF_DEMO_DAY - 1) / FF_DEMO_DAY);
+  int secs = (int) (unix_s - days * FF_DEMO_DAY);
+  int y, m, d;
+
+  civil_from_days ((int) days, &y, &m, &d);
+  g_snprintf (buf, 24, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, secs / 3600, secs / 60 % 60,
+              secs % 60);
+}
+
+static int
+utc_offset (FfDemo *demo,
+            int     day)
+{
+  return demo->utc_offsets[CLAMP (day, -FF_DEMO_ZONE_DAYS, FF_DEMO_ZONE_DAYS) + FF_DEMO_ZONE_DAYS];
+}
+
+static gint64
+floor_div (gint64 a,
+           gint64 b)
+{
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+gint64
+_ff_demo_day_start (FfDemo *demo,
+                    int     day)
+{
+  return (gint64) (demo->epoch_day + day) * FF_DEMO_DAY - utc_offset (demo, day);
+}
+
+int
+_ff_demo_day_of (FfDemo *demo,
+                 gint64  unix_s)
+{
+  int guess = (int) floor_div (unix_s + utc_offset (demo, 0), FF_DEMO_DAY) - demo->epoch_day;
+
+  return (int) floor_div (unix_s + utc_offset (demo, guess), FF_DEMO_DAY) - demo->epoch_day;
+}
+
+gint64
+_ff_demo_local_time (FfDemo *demo,
+                     gint64  unix_s)
+{
+  return unix_s + utc_offset (demo, _ff_demo_day_of (demo, unix_s));
+}
+
+int
+_ff_demo_weekday (FfDemo *demo,
+                  int     day)
+{
+  int z = demo->epoch_day + day;
+
+  /* 1970-01-01 was a Thursday. */
+  return ((z % 7) + 7 + 3) % 7 + 1;
+}
+
+int
+_ff_demo_day_of_year (FfDemo *demo,
+                      int     day)
+{
+  int y, m, d;
+
+  civil_from_days (demo->epoch_day + day, &y, &m, &d);
+  return demo->epoch_day + day - days_from_civil (y, 1, 1) + 1;
+}
+
+int
+_ff_demo_month_start (FfDemo *demo,
+                      int     day)
+{
+  int y, m, d;
+
+  civil_from_days (demo->epoch_day + day, &y, &m, &d);
+  return day - (d - 1);
+}
+
+void
+_ff_demo_format_fixed (char   *buf,
+                       gsize   size,
+                       double  value,
+                       int     decimals)
+{
+  static const gint64 powers[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+  gint64 p = powers[CLAMP (decimals, 0, 6)];
+  gint64 n = llround (fabs (value) * (double) p);
+  const char *sign = value < 0 && n != 0 ? "-" : "";
+
+  if (decimals <= 0)
+    g_snprintf (buf, size, "%s%" G_GINT64_FORMAT, sign, n);
+  else
+    g_snprintf (buf, size, "%s%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT, sign, n / p, decimals,
+                n % p);
+}
+
+/* Records ---------------------------------------------------------------------------------- */
+
+void
+_ff_demo_set (FfRecord   *record,
+              const char *field,
+              const char *value)
+{
+  ff_record_set (record, field, value);
+}
+
+void
+_ff_demo_setf (FfRecord   *record,
+               const char *field,
+               const char *format,
+               ...)
+{
+  g_autofree char *value = NULL;
+  va_list args;
+
+  va_start (args, format);
+  value = g_strdup_vprintf (format, args);
+  va_end (args);
+  ff_record_set (record, field, value);
+}
+
+void
+_ff_demo_set_int (FfRecord   *record,
+                  const char *field,
+                  gint64      value)
+{
+  char buf[32];
+
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  ff_record_set (record, field, buf);
+}
+
+void
+_ff_demo_set_real (FfRecord   *record,
+                   const char *field,
+                   double      value,
+                   int         decimals)
+{
+  char buf[48];
+
+  _ff_demo_format_fixed (buf, sizeof buf, value, decimals);
+  ff_record_set (record, field, buf);
+}
+
+void
+_ff_demo_set_day (FfDemo     *demo,
+                  FfRecord   *record,
+                  const char *field,
+                  int         day)
+{
   char buf[16];
 
-  if (days >= 0)
-    g_date_add_days (&d, (guint) days);
-  else
-    g_date_subtract_days (&d, (guint) -days);
-  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d);
-  return g_strdup (buf);
+  _ff_demo_format_day (demo, day, buf);
+  ff_record_set (record, field, buf);
 }
 
-/* The id of the @kind record with @code, which the demo made before. */
+void
+_ff_demo_set_time (FfRecord   *record,
+                   const char *field,
+                   gint64      unix_s)
+{
+  char buf[24];
+
+  _ff_demo_format_time (unix_s, buf);
+  ff_record_set (record, field, buf);
+}
+
 static char *
-id_of (Demo          *demo,
-       const FfKind  *kind,
-       const char    *code,
-       GError       **error)
+id_key (const FfKind *kind,
+        const char   *code)
 {
-  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, kind);
-  g_autoptr (FfRecord) record = ff_record_repository_find_by_code (repo, code, error);
-
-  return record ? g_strdup (ff_record_get_id (record)) : NULL;
+  return g_strconcat (kind->name, "\x1f", code, NULL);
 }
 
-static gboolean
-make_plants (Demo    *demo,
-             GError **error)
+gboolean
+_ff_demo_save (FfDemo    *demo,
+               FfRecord  *record,
+               GError   **error)
 {
-  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, &ff_kind_plants);
-
-  for (guint p = 0; p < G_N_ELEMENTS (plants); p++)
-    {
-      g_autoptr (FfRecord) r = ff_record_new (&ff_kind_plants);
-      g_autofree char *name = g_strdup_printf ("Plant %s", plants[p].city);
-
-      ff_record_set (r, "code", plants[p].code);
-      ff_record_set (r, "name", name);
-      ff_record_set (r, "city", plants[p].city);
-      ff_record_set (r, "country", plants[p].country);
-      ff_record_set (r, "timezone", plants[p].timezone);
-      if (!save (demo, repo, r, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-make_lines (Demo    *demo,
-            GError **error)
-{
-  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, &ff_kind_lines);
-  guint n = 1;
-
-  for (guint p = 0; p < G_N_ELEMENTS (plants); p++)
-    {
-      g_autofree char *plant = id_of (demo, &ff_kind_plants, plants[p].code, error);
-
-      if (plant == NULL)
-        return FALSE;
-      for (guint t = 0; t < G_N_ELEMENTS (line_templates); t++, n++)
-        {
-          g_autoptr (FfRecord) r = ff_record_new (&ff_kind_lines);
-          g_autofree char *code = g_strdup_printf ("L%u", n);
-          g_autofree char *name = g_strdup_printf ("%s %u", line_templates[t].name, p + 1);
-          char cycle[G_ASCII_DTOSTR_BUF_SIZE], speed[G_ASCII_DTOSTR_BUF_SIZE];
-          double c = line_templates[t].cycle_s * g_rand_double_range (demo->rand, 0.9, 1.1);
-          g_autofree char *commissioned = date_offset (demo, -g_rand_int_range (demo->rand, 400, 5000));
-
-          g_ascii_formatd (cycle, sizeof cycle, "%.3f", c);
-          g_ascii_formatd (speed, sizeof speed, "%.0f", 3600.0 / c);
-          ff_record_set (r, "code", code);
-          ff_record_set (r, "name", name);
-          ff_record_set (r, "plant", plant);
-          ff_record_set (r, "line_type", line_templates[t].type);
-          ff_record_set (r, "status", line_states[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (line_states))]);
-          ff_record_set (r, "ideal_cycle_time_s", cycle);
-          ff_record_set (r, "rated_speed_per_h", speed);
-          ff_record_set (r, "commissioned_on", commissioned);
-          if (!save (demo, repo, r, error))
-            return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static const struct {
-  const char *name;
-  const char *category;
-  const char *country;
-} supplier_templates[] = {
-  { "Agro Maíz Jalisco", "ingredient", "MX" }, { "Nordic Oils", "ingredient", "DK" },
-  { "Zeeuwse Zoutwinning", "ingredient", "NL" }, { "Levant Chickpea Co.", "ingredient", "TR" },
-  { "Valle Verde Tomates", "ingredient", "ES" }, { "Pfalz Gewürze", "ingredient", "DE" },
-  { "Tahini House Nablus", "ingredient", "PS" }, { "Garlic Growers Drôme", "ingredient", "FR" },
-  { "Sunflower Mills Szeged", "ingredient", "HU" }, { "Citrus Acid Solutions", "processing_aid", "BE" },
-  { "PolyFlex Films", "packaging", "PL" }, { "Kartonfabriek Twente", "packaging", "NL" },
-  { "GlassJar Europe", "packaging", "CZ" }, { "CapSeal Closures", "packaging", "IT" },
-  { "Label Print Gent", "packaging", "BE" }, { "PestAway Services", "service", "NL" },
-  { "LabTest Analytics", "service", "DE" }, { "CleanChem Hygiene", "processing_aid", "DK" },
-  { "FlatBread Partners", "co_packer", "GB" }, { "DipMasters Co-Pack", "co_packer", "PL" },
-  { "Chili Farms Sinaloa", "ingredient", "MX" }, { "Olive Grove Jaén", "ingredient", "ES" },
-  { "Yeast & Cultures BV", "ingredient", "NL" }, { "Wheat Mill Wallonie", "ingredient", "BE" },
-};
-
-/* "Agro Maíz Jalisco" -> "agro-maiz-jalisc": ASCII letters and digits, dashes between words. */
-static char *
-email_slug (const char *name)
-{
-  g_autofree char *ascii = g_str_to_ascii (name, "C");
-  GString *slug = g_string_new (NULL);
-
-  for (const char *p = ascii; *p && slug->len < 16; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (slug, g_ascii_tolower (*p));
-      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
-        g_string_append_c (slug, '-');
-    }
-  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
-  return g_string_free (slug, FALSE);
-}
-
-static const char *const approvals[] = { "approved", "approved", "approved", "approved",
-                                         "approved", "conditional", "pending", "suspended" };
-static const char *const schemes[] = { "brcgs", "sqf", "fssc22000", "ifs", "brcgs", "none" };
-
-static gboolean
-make_suppliers (Demo    *demo,
-                GError **error)
-{
-  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, &ff_kind_suppliers);
-
-  for (guint i = 0; i < G_N_ELEMENTS (supplier_templates); i++)
-    {
-      g_autoptr (FfRecord) r = ff_record_new (&ff_kind_suppliers);
-      g_autofree char *code = g_strdup_printf ("SUP-%04u", 101 + i * 7);
-      g_autofree char *due = date_offset (demo, g_rand_int_range (demo->rand, -30, 330));
-      g_autofree char *slug = email_slug (supplier_templates[i].name);
-      g_autofree char *email = NULL;
-      const char *approval = approvals[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (approvals))];
-      const char *risk;
-
-      email = g_strdup_printf ("quality@%s.example", slug);
-      risk = g_str_equal (approval, "approved")
-               ? (g_rand_int_range (demo->rand, 0, 4) == 0 ? "medium" : "low")
-               : (g_str_equal (approval, "suspended") ? "high" : "medium");
-      ff_record_set (r, "code", code);
-      ff_record_set (r, "name", supplier_templates[i].name);
-      ff_record_set (r, "category", supplier_templates[i].category);
-      ff_record_set (r, "approval_status", approval);
-      ff_record_set (r, "risk_level", risk);
-      ff_record_set (r, "gfsi_scheme", schemes[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (schemes))]);
-      ff_record_set (r, "country", supplier_templates[i].country);
-      ff_record_set (r, "contact_email", email);
-      ff_record_set (r, "next_audit_due", due);
-      if (!save (demo, repo, r, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static const struct {
-  const char *brand;
-  const char *product;
-  double      size;
-  const char *unit;
-  int         price_cents;
-  int         case_pack;
-} sku_templates[] = {
-  { "Casa Crunch", "Tortilla Chips Salted", 200, "g", 189, 12 },
-  { "Casa Crunch", "Tortilla Chips Chili", 200, "g", 199, 12 },
-  { "Casa Crunch", "Tortilla Chips Cheese", 200, "g", 199, 12 },
-  { "Casa Crunch", "Tortilla Chips Family Pack", 450, "g", 349, 8 },
-  { "Casa Crunch", "Salsa Mild", 300, "g", 229, 6 },
-  { "Casa Crunch", "Salsa Hot", 300, "g", 229, 6 },
-  { "Casa Crunch", "Guacamole Dip", 250, "g", 279, 6 },
-  { "Levant Kitchen", "Hummus Classic", 200, "g", 199, 8 },
-  { "Levant Kitchen", "Hummus Red Pepper", 200, "g", 209, 8 },
-  { "Levant Kitchen", "Hummus Garlic", 200, "g", 209, 8 },
-  { "Levant Kitchen", "Baba Ganoush", 180, "g", 249, 8 },
-  { "Levant Kitchen", "Flatbread Original", 4, "ea", 169, 10 },
-  { "Levant Kitchen", "Flatbread Wholemeal", 4, "ea", 179, 10 },
-  { "Levant Kitchen", "Mezze Party Box", 650, "g", 699, 4 },
-  { "GreenBite", "Veggie Crisps Beetroot", 100, "g", 219, 12 },
-  { "GreenBite", "Veggie Crisps Sweet Potato", 100, "g", 219, 12 },
-  { "GreenBite", "Lentil Puffs Sea Salt", 80, "g", 189, 12 },
-  { "GreenBite", "Chickpea Snack Paprika", 120, "g", 229, 10 },
-};
-
-static const struct {
+  g_autoptr (FfRecord) owned = record;
+  const FfKind *kind = ff_record_get_kind (record);
+  FfRecordRepository *repo = g_hash_table_lookup (demo->repos, kind);
   const char *code;
-  const char *name;
-  const char *owner;
-  const char *positioning;
-} brand_templates[] = {
-  { "BR-CASA", "Casa Crunch", "Marta Jiménez", "Bold Tex-Mex snacking for sharing" },
-  { "BR-LEVANT", "Levant Kitchen", "Yusuf Demir", "Authentic mezze, ready to serve" },
-  { "BR-GREENBITE", "GreenBite", "Sanne de Vries", "Better-for-you crunch from vegetables and pulses" },
-};
 
-static gboolean
-make_brands (Demo    *demo,
-             GError **error)
-{
-  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, &ff_kind_brands);
-
-  for (guint i = 0; i < G_N_ELEMENTS (brand_templates); i++)
+  if (repo == NULL)
     {
-      g_autoptr (FfRecord) r = ff_record_new (&ff_kind_brands);
-
-      ff_record_set (r, "code", brand_templates[i].code);
-      ff_record_set (r, "name", brand_templates[i].name);
-      ff_record_set (r, "owner", brand_templates[i].owner);
-      ff_record_set (r, "positioning", brand_templates[i].positioning);
-      if (!save (demo, repo, r, error))
-        return FALSE;
+      repo = ff_record_repository_new (demo->store, kind);
+      g_hash_table_insert (demo->repos, (gpointer) kind, repo);
     }
+  if (!ff_record_repository_insert (repo, demo->actor, record, NULL, error))
+    {
+      g_prefix_error (error, "%s %s: ", kind->name,
+                      ff_record_get_code (record) ? ff_record_get_code (record) : "");
+      return FALSE;
+    }
+  code = ff_record_get_code (record);
+  if (kind->code_field != NULL && code != NULL)
+    g_hash_table_insert (demo->ids, id_key (kind, code), g_strdup (ff_record_get_id (record)));
+  if ((++demo->n_saved & 0x3ff) == 0
+      && g_cancellable_set_error_if_cancelled (demo->cancellable, error))
+    return FALSE;
   return TRUE;
 }
 
-static char *
-brand_id (Demo        *demo,
-          const char  *name,
+const char *
+_ff_demo_id (FfDemo       *demo,
+             const FfKind *kind,
+             const char   *code)
+{
+  g_autofree char *key = id_key (kind, code);
+  const char *id = g_hash_table_lookup (demo->ids, key);
+
+  if (id == NULL)
+    g_critical ("The demo has no %s with code %s", kind->name, code);
+  return id;
+}
+
+void
+_ff_demo_sku_code (guint sku,
+                   char  buf[16])
+{
+  g_snprintf (buf, 16, "SKU-%05u", 10010 + sku * 10);
+}
+
+void
+_ff_demo_line_code (guint line,
+                    char  buf[8])
+{
+  g_snprintf (buf, 8, "L%u", line + 1);
+}
+
+const char *
+_ff_demo_sku_id (FfDemo *demo,
+                 guint   sku)
+{
+  char code[16];
+
+  _ff_demo_sku_code (sku, code);
+  return _ff_demo_id (demo, &ff_kind_skus, code);
+}
+
+const char *
+_ff_demo_line_id (FfDemo *demo,
+                  guint   line)
+{
+  char code[8];
+
+  _ff_demo_line_code (line, code);
+  return _ff_demo_id (demo, &ff_kind_lines, code);
+}
+
+char *
+_ff_demo_next_capa_code (FfDemo *demo,
+                         int     day)
+{
+  int y, m, d;
+
+  _ff_demo_ymd (demo, day, &y, &m, &d);
+  return g_strdup_printf ("CAPA-%04d-%04u", y, ++demo->next_capa);
+}
+
+char *
+_ff_demo_next_deviation_code (FfDemo *demo,
+                              int     day)
+{
+  int y, m, d;
+
+  _ff_demo_ymd (demo, day, &y, &m, &d);
+  return g_strdup_printf ("DEV-%04d-%04u", y, ++demo->next_deviation);
+}
+
+/* Running it ------------------------------------------------------------------------------- */
+
+/* The plants' UTC offset at noon of every day around the reference date: shifts start at
+ * 06:00 on the wall clock, summer or winter. */
+static int *
+zone_offsets (const char  *identifier,
+              const GDate *today)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier (identifier);
+  int *offsets = g_new0 (int, 2 * FF_DEMO_ZONE_DAYS + 1);
+
+  for (int i = 0; zone != NULL && i <= 2 * FF_DEMO_ZONE_DAYS; i++)
+    {
+      GDate date = *today;
+      g_autoptr (GDateTime) noon = NULL;
+
+      if (i < FF_DEMO_ZONE_DAYS)
+        g_date_subtract_days (&date, (guint) (FF_DEMO_ZONE_DAYS - i));
+      else
+        g_date_add_days (&date, (guint) (i - FF_DEMO_ZONE_DAYS));
+      noon = g_date_time_new (zone, g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+      offsets[i] = noon ? (int) (g_date_time_get_utc_offset (noon) / G_TIME_SPAN_SECOND) : 0;
+    }
+  return offsets;
+}
+
+/* Runs one workspace's part, timed for G_MESSAGES_DEBUG=foodflow-demo. */
+static gboolean
+run_step (FfDemo      *demo,
+          const char  *what,
+          gboolean   (*make) (FfDemo *, GError **),
           GError     **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (brand_templates); i++)
-    if (g_str_equal (brand_templates[i].name, name))
-      return id_of (demo, &ff_kind_brands, brand_templates[i].code, error);
-  g_return_val_if_reached (NULL);
+  gint64 t0 = g_get_monotonic_time ();
+  guint64 n0 = demo->n_saved;
+  gboolean ok = make (demo, error);
+  double s = (g_get_monotonic_time () - t0) / 1e6;
+
+  g_debug ("Demo: %s: %" G_GUINT64_FORMAT " records in %.2f s (%.0f/s)", what,
+           demo->n_saved - n0, s, s > 0 ? (demo->n_saved - n0) / s : 0.0);
+  return ok;
 }
 
-static gboolean
-make_skus (Demo    *demo,
-           GError **error)
+static void
+demo_clear (FfDemo *demo)
 {
-  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, &ff_kind_skus);
+  g_clear_pointer (&demo->rand, g_rand_free);
+  g_clear_pointer (&demo->utc_offsets, g_free);
+  g_clear_pointer (&demo->repos, g_hash_table_unref);
+  g_clear_pointer (&demo->ids, g_hash_table_unref);
+  g_clear_pointer (&demo->batches, g_array_unref);
+  g_clear_pointer (&demo->excursions, g_array_unref);
+  g_clear_pointer (&demo->lots, g_array_unref);
+  g_clear_pointer (&demo->batch_wip, g_array_unref);
+  g_clear_pointer (&demo->batch_first_fg, g_array_unref);
+  g_clear_pointer (&demo->batch_n_fg, g_array_unref);
+  g_clear_pointer (&demo->lot_links, g_array_unref);
+  g_clear_pointer (&demo->lot_events, g_array_unref);
+  g_clear_pointer (&demo->ccp_failures, g_array_unref);
+  g_clear_pointer (&demo->stores, g_ptr_array_unref);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (sku_templates); i++)
+static void
+store_free (gpointer data)
+{
+  FfDemoStore *store = data;
+
+  g_free (store->number);
+  g_free (store->name);
+  g_free (store);
+}
+
+gboolean
+ff_demo_populate_at (FfStore        *store,
+                     const FfActor  *actor,
+                     guint32         seed,
+                     double          scale,
+                     const GDate    *today,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  FfDemo demo = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (FF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+  g_return_val_if_fail (scale > 0, FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  demo.store = store;
+  demo.actor = actor;
+  demo.rand = g_rand_new_with_seed (seed);
+  demo.scale = scale;
+  demo.cancellable = cancellable;
+  demo.today = *today;
+  demo.epoch_day = (int) g_date_get_julian (today) - 719163;
+  demo.utc_offsets = zone_offsets (ff_demo_plants[0].timezone, today);
+  demo.repos = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  demo.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  demo.stores = g_ptr_array_new_with_free_func (store_free);
+  /* Production history: 180 days at scale 1, a week or two for a small demo. */
+  demo.batch_days = CLAMP ((int) lround (180 * scale), 7, 180);
+  /* Per-minute readings of the key sensors; three days at least, so that the window always
+   * holds working days. */
+  demo.reading_days = CLAMP ((int) lround (120 * scale), 3, demo.batch_days);
+
+  /* One transaction: a failed or cancelled demo leaves the tenant empty. */
+  ok = ff_store_begin (store, error);
+  ok = ok && run_step (&demo, "plant masters", _ff_demo_make_plant_masters, error)
+          && run_step (&demo, "documents", _ff_demo_make_documents, error)
+          && run_step (&demo, "FSQ masters", _ff_demo_make_fsq_masters, error)
+          && run_step (&demo, "brand", _ff_demo_make_brand, error)
+          && run_step (&demo, "retail masters", _ff_demo_make_retail_masters, error)
+          && run_step (&demo, "production", _ff_demo_make_production, error)
+          && run_step (&demo, "sensor readings", _ff_demo_make_sensors, error);
+  if (ok)
     {
-      g_autoptr (FfRecord) r = ff_record_new (&ff_kind_skus);
-      g_autofree char *brand = brand_id (demo, sku_templates[i].brand, error);
-      g_autofree char *code = g_strdup_printf ("SKU-%05u", 10010 + i * 10);
-      g_autofree char *body = g_strdup_printf ("87123450%04u", 100 + i);
-      g_autofree char *gtin = g_strdup_printf ("%s%d", body, ff_gtin_check_digit (body));
-      g_autofree char *size = g_strdup_printf ("%g", sku_templates[i].size);
-      g_autofree char *price = g_strdup_printf ("%d", sku_templates[i].price_cents);
-      g_autofree char *case_pack = g_strdup_printf ("%d", sku_templates[i].case_pack);
-      g_autofree char *desc = g_strdup_printf ("%s %s %g %s", sku_templates[i].brand,
-                                               sku_templates[i].product, sku_templates[i].size,
-                                               sku_templates[i].unit);
-      g_autofree char *launch = date_offset (demo, -g_rand_int_range (demo->rand, 90, 2000));
-      const char *status = i == G_N_ELEMENTS (sku_templates) - 1 ? "development"
-                         : (i == 3 ? "discontinued" : "active");
-
-      if (brand == NULL)
-        return FALSE;
-      ff_record_set (r, "code", code);
-      ff_record_set (r, "gtin", gtin);
-      ff_record_set (r, "description", desc);
-      ff_record_set (r, "brand", brand);
-      ff_record_set (r, "pack_size", size);
-      ff_record_set (r, "pack_unit", sku_templates[i].unit);
-      ff_record_set (r, "case_pack", case_pack);
-      ff_record_set (r, "list_price_minor", price);
-      ff_record_set (r, "currency", "EUR");
-      ff_record_set (r, "status", status);
-      ff_record_set (r, "launch_date", launch);
-      if (!save (demo, repo, r, error))
-        return FALSE;
+      _ff_demo_plan_lots (&demo);
+      _ff_demo_plan_ccp_holds (&demo);
     }
-  return TRUE;
-}
-
-static const char *const dcs[] = { "DC-Tilburg", "DC-Antwerpen", "DC-Manchester" };
-
-static gboolean
-make_forecast_version (Demo    *demo,
-                       GError **error)
-{
-  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store,
-                                                                  &ff_kind_forecast_versions);
-  g_autoptr (FfRecord) r = ff_record_new (&ff_kind_forecast_versions);
-  g_autofree char *created = date_offset (demo, -7);
-
-  ff_record_set (r, "code", "FV-1");
-  ff_record_set (r, "label", "Consensus v1");
-  ff_record_set (r, "status", "approved");
-  ff_record_set (r, "method", "ets");
-  ff_record_set (r, "created_on", created);
-  return save (demo, repo, r, error);
-}
-
-static gboolean
-make_forecasts (Demo          *demo,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, &ff_kind_forecasts);
-  g_autofree char *version = id_of (demo, &ff_kind_forecast_versions, "FV-1", error);
-  guint weeks = (guint) MAX (4, lround (26 * demo->scale));
-  GDate monday = *demo->today;
-
-  if (version == NULL)
-    return FALSE;
-  /* Weekly buckets start on the Monday of this week. */
-  g_date_subtract_days (&monday, g_date_get_weekday (&monday) - G_DATE_MONDAY);
-
-  for (guint s = 0; s < G_N_ELEMENTS (sku_templates); s++)
+  ok = ok && run_step (&demo, "lots", _ff_demo_make_lots, error)
+          && run_step (&demo, "HACCP", _ff_demo_make_haccp, error)
+          && run_step (&demo, "audits", _ff_demo_make_audits, error)
+          && run_step (&demo, "planning", _ff_demo_make_planning, error)
+          && run_step (&demo, "retail", _ff_demo_make_retail, error);
+  if (ok)
     {
-      double base = g_rand_double_range (demo->rand, 300, 2400);
-      g_autofree char *sku_code = g_strdup_printf ("SKU-%05u", 10010 + s * 10);
-      g_autofree char *sku = id_of (demo, &ff_kind_skus, sku_code, error);
-
-      if (sku == NULL)
-        return FALSE;
-      for (guint d = 0; d < G_N_ELEMENTS (dcs); d++)
-        for (guint w = 0; w < weeks; w++)
-          {
-            g_autoptr (FfRecord) r = ff_record_new (&ff_kind_forecasts);
-            GDate start = monday;
-            char date[16], qty[32];
-            g_autofree char *code = NULL;
-            /* Summer peak for chips and dips, flat otherwise, plus noise. */
-            double season = 1.0 + 0.25 * sin (2 * G_PI * (g_date_get_day_of_year (&start) - 100) / 365.0);
-            double q = base * season * (d == 2 ? 0.6 : 1.0) * g_rand_double_range (demo->rand, 0.9, 1.1);
-
-            g_date_add_days (&start, w * 7);
-            g_date_strftime (date, sizeof date, "%Y-%m-%d", &start);
-            g_snprintf (qty, sizeof qty, "%.0f", q);
-            code = g_strdup_printf ("FC-%s-%s-%s", date, sku_code, dcs[d] + 3);
-            ff_record_set (r, "code", code);
-            ff_record_set (r, "version", version);
-            ff_record_set (r, "sku", sku);
-            ff_record_set (r, "location", dcs[d]);
-            ff_record_set (r, "period_start", date);
-            ff_record_set (r, "granularity", "week");
-            ff_record_set (r, "quantity", qty);
-            ff_record_set (r, "unit", "case");
-            ff_record_set (r, "method", w < 4 ? "manual" : "ets");
-            if (!save (demo, repo, r, error))
-              return FALSE;
-          }
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+      gint64 t0 = g_get_monotonic_time ();
+      ok = ff_store_commit (store, error);
+      g_debug ("Demo: commit in %.1f s", (g_get_monotonic_time () - t0) / 1e6);
     }
-  return TRUE;
-}
+  else if (ff_store_in_transaction (store))
+    ff_store_rollback (store);
 
-static const struct {
-  const char *code;
-  const char *banner;
-  const char *retailer;
-  const char *country;
-  const char *const cities[6];
-  const char *const regions[6];
-} banners[] = {
-  { "BN-FRESHMART", "FreshMart", "FreshMart Retail B.V.", "NL", { "Amsterdam", "Rotterdam", "Utrecht", "Eindhoven", "Groningen", "Tilburg" },
-    { "Noord-Holland", "Zuid-Holland", "Utrecht", "Noord-Brabant", "Groningen", "Noord-Brabant" } },
-  { "BN-DELHAIZEPLUS", "Delhaize Plus", "Delhaize Plus N.V.", "BE", { "Brussel", "Antwerpen", "Gent", "Leuven", "Brugge", "Namur" },
-    { "Brussels", "Antwerp", "East Flanders", "Flemish Brabant", "West Flanders", "Namur" } },
-  { "BN-CORNERGO", "CornerGo", "CornerGo Stores Ltd", "GB", { "Manchester", "Leeds", "Sheffield", "Liverpool", "York", "Bradford" },
-    { "Greater Manchester", "West Yorkshire", "South Yorkshire", "Merseyside", "North Yorkshire",
-      "West Yorkshire" } },
-};
-
-static const char *const formats[] = { "supermarket", "supermarket", "hypermarket", "convenience",
-                                       "discount", "supermarket" };
-
-static gboolean
-make_banners (Demo    *demo,
-              GError **error)
-{
-  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, &ff_kind_banners);
-
-  for (guint b = 0; b < G_N_ELEMENTS (banners); b++)
-    {
-      g_autoptr (FfRecord) r = ff_record_new (&ff_kind_banners);
-
-      ff_record_set (r, "code", banners[b].code);
-      ff_record_set (r, "name", banners[b].banner);
-      ff_record_set (r, "retailer", banners[b].retailer);
-      ff_record_set (r, "country", banners[b].country);
-      if (!save (demo, repo, r, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-make_stores (Demo    *demo,
-             GError **error)
-{
-  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (demo->store, &ff_kind_stores);
-  guint per_banner = (guint) MAX (6, lround (40 * demo->scale));
-
-  for (guint b = 0; b < G_N_ELEMENTS (banners); b++)
-    {
-      g_autofree char *banner = id_of (demo, &ff_kind_banners, banners[b].code, error);
-
-      if (banner == NULL)
-        return FALSE;
-      for (guint i = 0; i < per_banner; i++)
-        {
-          g_autoptr (FfRecord) r = ff_record_new (&ff_kind_stores);
-          guint c = (guint) g_rand_int_range (demo->rand, 0, 6);
-          const char *format = formats[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (formats))];
-          g_autofree char *number = g_strdup_printf ("%u", 100 * (b + 1) + i + 1 + (b * 300));
-          g_autofree char *name = g_strdup_printf ("%s %s %u", banners[b].banner,
-                                                   banners[b].cities[c], i + 1);
-          double area = g_str_equal (format, "hypermarket") ? g_rand_double_range (demo->rand, 6000, 12000)
-                      : g_str_equal (format, "convenience") ? g_rand_double_range (demo->rand, 150, 400)
-                      : g_rand_double_range (demo->rand, 900, 2500);
-          g_autofree char *area_s = g_strdup_printf ("%.0f", area);
-          g_autofree char *opened = date_offset (demo, -g_rand_int_range (demo->rand, 200, 9000));
-          const char *status = g_rand_int_range (demo->rand, 0, 40) == 0 ? "refit" : "open";
-
-          ff_record_set (r, "number", number);
-          ff_record_set (r, "name", name);
-          ff_record_set (r, "banner", banner);
-          ff_record_set (r, "format", format);
-          ff_record_set (r, "city", banners[b].cities[c]);
-          ff_record_set (r, "region", banners[b].regions[c]);
-          ff_record_set (r, "country", banners[b].country);
-          ff_record_set (r, "sales_area_m2", area_s);
-          ff_record_set (r, "status", status);
-          ff_record_set (r, "opened_on", opened);
-          if (!save (demo, repo, r, error))
-            return FALSE;
-        }
-    }
-  return TRUE;
+  g_debug ("Demo: %" G_GUINT64_FORMAT " records, %s", demo.n_saved, ok ? "committed" : "rolled back");
+  demo_clear (&demo);
+  return ok;
 }
 
 gboolean
@@ -501,35 +599,12 @@ ff_demo_populate (FfStore        *store,
                   GCancellable   *cancellable,
                   GError        **error)
 {
-  Demo demo = { store, actor, NULL, scale, NULL };
-  gboolean ok;
+  GDate today;
 
-  g_return_val_if_fail (FF_IS_STORE (store), FALSE);
-  g_return_val_if_fail (scale > 0, FALSE);
-
-  demo.rand = g_rand_new_with_seed (seed);
-  demo.today = g_date_new ();
-  g_date_set_time_t (demo.today, time (NULL));
-
-  /* One transaction: a failed or cancelled demo leaves the tenant empty. */
-  ok = ff_store_begin (store, error);
-  ok = ok && make_plants (&demo, error)
-          && make_lines (&demo, error)
-          && make_suppliers (&demo, error)
-          && make_brands (&demo, error)
-          && make_skus (&demo, error)
-          && make_forecast_version (&demo, error)
-          && make_forecasts (&demo, cancellable, error)
-          && make_banners (&demo, error)
-          && make_stores (&demo, error);
-  if (ok)
-    ok = ff_store_commit (store, error);
-  else if (ff_store_in_transaction (store))
-    ff_store_rollback (store);
-
-  g_rand_free (demo.rand);
-  g_date_free (demo.today);
-  return ok;
+  /* Dates count from the local date the demo is made on; nothing else depends on the clock. */
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  return ff_demo_populate_at (store, actor, seed, scale, &today, cancellable, error);
 }
 
 FfTenantInfo *

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ff-csv.h"
 #include "ff-error.h"
@@ -17,8 +18,7 @@ ff_kind_csv_columns (const FfKind *kind)
   GPtrArray *columns = g_ptr_array_new ();
 
   for (const FfField *f = kind->fields; f->name != NULL; f++)
-    if (f->type != FF_FIELD_BLOB)
-      g_ptr_array_add (columns, (gpointer) f->name);
+    g_ptr_array_add (columns, (gpointer) f->name);
   return columns;
 }
 
@@ -26,10 +26,11 @@ ff_kind_csv_columns (const FfKind *kind)
 
 typedef struct
 {
-  GOutputStream *out;
-  GCancellable  *cancellable;
-  GString       *buffer;
-  guint64        count;
+  GOutputStream      *out;
+  GCancellable       *cancellable;
+  GString            *buffer;
+  guint64             count;
+  FfRecordRepository *repo;
 } ExportData;
 
 static gboolean
@@ -53,18 +54,31 @@ export_record_cb (FfRecord  *record,
 {
   ExportData *data = user_data;
   const FfKind *kind = ff_record_get_kind (record);
-  guint n = ff_kind_get_n_fields (kind), k = 0;
+  guint n = ff_kind_get_n_fields (kind);
   const char *values[n];
+  g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < n; i++)
     {
       const FfField *field = &kind->fields[i];
-      if (field->type == FF_FIELD_BLOB)
-        continue;
-      values[k++] = field->type == FF_FIELD_REF ? ff_record_get_ref_code (record, i)
-                                                : ff_record_get_nth (record, i);
+
+      if (field->type == FF_FIELD_REF)
+        values[i] = ff_record_get_ref_code (record, i);
+      else if (field->type == FF_FIELD_BLOB && ff_record_get_nth (record, i) != NULL)
+        {
+          /* Binary content travels as base64, so an export imports back whole. */
+          g_autoptr (GBytes) bytes = ff_record_repository_load_blob (data->repo,
+                                                                     ff_record_get_id (record),
+                                                                     field->name, error);
+          if (bytes == NULL)
+            return FALSE;
+          values[i] = g_base64_encode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+          g_ptr_array_add (owned, (gpointer) values[i]);
+        }
+      else
+        values[i] = ff_record_get_nth (record, i);
     }
-  ff_csv_append_record (data->buffer, values, k);
+  ff_csv_append_record (data->buffer, values, n);
   data->count++;
   if ((data->count & 0x3ff) == 0 && g_cancellable_set_error_if_cancelled (data->cancellable, error))
     return FALSE;
@@ -82,7 +96,7 @@ ff_kind_csv_export (FfStore        *store,
   g_autoptr (FfRecordRepository) repo = NULL;
   g_autoptr (GString) buffer = g_string_new (NULL);
   g_autoptr (GPtrArray) columns = NULL;
-  ExportData data = { out, cancellable, buffer, 0 };
+  ExportData data = { out, cancellable, buffer, 0, NULL };
 
   g_return_val_if_fail (FF_IS_STORE (store), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
@@ -92,6 +106,7 @@ ff_kind_csv_export (FfStore        *store,
   ff_csv_append_record (buffer, (const char *const *) columns->pdata, columns->len);
 
   repo = ff_record_repository_new (store, kind);
+  data.repo = repo;
   if (!ff_record_repository_foreach (repo, export_record_cb, &data, error)
       || !flush (&data, 0, error))
     return FALSE;
@@ -139,30 +154,21 @@ column_of_field (ImportData *data,
   return 0;
 }
 
-/* The position of the first byte that is not UTF-8, as line and column. */
+/* A field that is not UTF-8 text: reported at its place, the row skipped. */
 static gboolean
-check_utf8 (const char  *text,
-            gsize        length,
-            GError     **error)
+fields_are_utf8 (ImportData  *data,
+                 char       **row,
+                 guint        line)
 {
-  const char *end;
-  guint line = 1, column = 1;
+  gboolean ok = TRUE;
 
-  if (g_utf8_validate (text, (gssize) length, &end))
-    return TRUE;
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
-    {
-      if (*p == '\n')
-        {
-          line++;
-          column = 1;
-        }
-      else
-        column++;
-    }
-  g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
-               _("line %u, column %u: the file is not UTF-8 text"), line, column);
-  return FALSE;
+  for (guint c = 0; row[c] != NULL; c++)
+    if (!g_utf8_validate (row[c], -1, NULL))
+      {
+        problem (data, line, (int) c + 1, _("the text is not UTF-8"));
+        ok = FALSE;
+      }
+  return ok;
 }
 
 static gboolean
@@ -178,7 +184,7 @@ read_header (ImportData  *data,
       int index = ff_kind_get_field_index (data->kind, name);
 
       data->field_of[c] = index;
-      if (index < 0 || data->kind->fields[index].type == FF_FIELD_BLOB)
+      if (index < 0)
         {
           g_autofree char *msg = g_strdup_printf (_("“%s” is not a column of %s"), name,
                                                   ff_kind_get_label (data->kind));
@@ -193,8 +199,7 @@ read_header (ImportData  *data,
           }
     }
   for (const FfField *f = data->kind->fields; f->name != NULL; f++)
-    if ((f->flags & FF_FIELD_REQUIRED) && f->type != FF_FIELD_BLOB
-        && column_of_field (data, f->name) == 0)
+    if ((f->flags & FF_FIELD_REQUIRED) && column_of_field (data, f->name) == 0)
       {
         g_autofree char *msg = g_strdup_printf (_("the required column “%s” is missing"), f->name);
         problem (data, 1, 0, msg);
@@ -250,6 +255,8 @@ import_row (ImportData  *data,
   guint n = g_strv_length (row);
   guint before = data->problems->len;
 
+  if (!fields_are_utf8 (data, row, line))
+    return TRUE;
   if (n != data->n_columns)
     {
       g_autofree char *msg = g_strdup_printf (_("%u fields where the header has %u"), n,
@@ -262,7 +269,25 @@ import_row (ImportData  *data,
       const FfField *field = &data->kind->fields[data->field_of[c]];
       g_autofree char *value = g_strstrip (g_strdup (row[c]));
 
-      if (field->type == FF_FIELD_REF && *value != '\0')
+      if (field->type == FF_FIELD_BLOB && *value != '\0')
+        {
+          g_autoptr (GBytes) bytes = NULL;
+          gsize size = 0;
+          guchar *decoded;
+
+          if (strspn (value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+              != strlen (value))
+            {
+              g_autofree char *msg = g_strdup_printf (_("%s is not base64-encoded content"),
+                                                      field->name);
+              problem (data, line, (int) c + 1, msg);
+              continue;
+            }
+          decoded = g_base64_decode (value, &size);
+          bytes = g_bytes_new_take (decoded, size);
+          ff_record_set_blob (record, (guint) data->field_of[c], bytes);
+        }
+      else if (field->type == FF_FIELD_REF && *value != '\0')
         {
           const FfKind *ref_kind = ff_field_get_ref_kind (field);
           const char *id = resolve_ref (data, ref_kind, value, error);
@@ -344,9 +369,6 @@ ff_kind_csv_import (FfStore        *store,
                    actor ? ff_role_get_label (actor->role) : "?", ff_kind_get_label (kind));
       return FALSE;
     }
-  if (!check_utf8 (text, length, error))
-    return FALSE;
-
   repo = ff_record_repository_new (store, kind);
   data.store = store;
   data.actor = actor;
@@ -365,7 +387,7 @@ ff_kind_csv_import (FfStore        *store,
                              _("The file is empty: it needs a header row of column names"));
       goto out;
     }
-  if (!read_header (&data, row, error))
+  if (!fields_are_utf8 (&data, row, line) || !read_header (&data, row, error))
     goto report;
 
   /* One transaction: the file lands whole or not at all. Rows are inserted as they are read so

@@ -1,5 +1,5 @@
 /* ff-kind-csv.h — CSV export and import of the records of one kind (header = field names;
- * references by the referenced record's code; binary fields are not part of CSV). */
+ * references by the referenced record's code; binary content (photos, signatures) as base64). */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -26,7 +26,9 @@ gboolean   ff_kind_csv_export  (FfStore        *store,
 /* Imports CSV @text (UTF-8, with or without a byte-order mark, header by field name, columns
  * in any order, optional columns may be left out). All or nothing: when any row is bad nothing
  * is written, @error says how many rows failed and @out_problems (if not NULL) gets one
- * "line N, column C: reason" message per problem, in file order. */
+ * "line N, column C: reason" message per problem, in file order ("line N: reason" when no single
+ * column is at fault: a row with the wrong number of fields, a required column missing from the
+ * header). */
 gboolean   ff_kind_csv_import  (FfStore        *store,
                                 const FfActor  *actor,
                                 const FfKind   *kind,

@@ -430,20 +430,20 @@ ff_record_repository_insert (FfRecordRepository  *self,
 
   if (!check_role (self, actor, error))
     return FALSE;
+  if (!ff_store_begin (self->store, error))
+    return FALSE;
+  if (!check_valid (self, record, error))
+    goto fail;
   /* A restricted field may only be given its default by someone not allowed to change it
-   * (an operator opens a CAPA; only QA closes it). */
+   * (an operator opens a CAPA; only QA closes it). Checked on the normalised values. */
   for (guint i = 0; i < self->n_fields; i++)
     {
       const FfField *field = &self->kind->fields[i];
       if (field->write_roles != 0
           && g_strcmp0 (ff_record_get_nth (record, i), field->default_value) != 0
           && !check_field_change (self, actor, field, reason, TRUE, error))
-        return FALSE;
+        goto fail;
     }
-  if (!ff_store_begin (self->store, error))
-    return FALSE;
-  if (!check_valid (self, record, error))
-    goto fail;
 
   id = ff_uuid_v7_new ();
   ts = ff_store_tick (self->store);

@@ -6,33 +6,13 @@
 
 #include "ff-audit-trail.h"
 #include "ff-error.h"
+#include "ff-test-util.h"
 
 typedef struct
 {
   char    *dir;
   FfStore *store;
 } Fixture;
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      if (dir != NULL)
-        g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -57,7 +37,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_clear_object (&fixture->store);
-  rm_rf (fixture->dir);
+  ff_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
 }
 

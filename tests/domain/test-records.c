@@ -10,6 +10,7 @@
 #include "ff-record-list-model.h"
 #include "ff-record-repository.h"
 #include "ff-vault.h"
+#include "ff-test-util.h"
 
 #define TENANT "Records Test Foods"
 #define ADMIN "alice"
@@ -52,27 +53,6 @@ outbox_row_free (OutboxRow *row)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutboxRow, outbox_row_free)
 
 static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      if (dir != NULL)
-        g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
@@ -101,7 +81,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->suppliers);
   g_clear_object (&fixture->session);
   g_clear_object (&fixture->vault);
-  rm_rf (fixture->dir);
+  ff_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -1,0 +1,574 @@
+/* bench-foodflow.c — FoodFlow's figures on a demo tenant: generating it, opening it to its
+ * first list, filtering lists of a million rows, CSV export and import of 100,000 rows, and the
+ * repository's insert against a plain SQL insert of the same rows. Prints, never asserts. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "foodflow-bench"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ff-demo.h"
+#include "ff-kind-csv.h"
+#include "ff-record-list-model.h"
+#include "ff-record-repository.h"
+#include "ff-tenant-stats.h"
+#include "ff-uuid.h"
+
+#define SEED 1
+#define CSV_ROWS 100000
+#define PEER_ROWS 100000
+
+static double
+now (void)
+{
+  return (double) g_get_monotonic_time () / G_USEC_PER_SEC;
+}
+
+static void
+check (GError     *error,
+       const char *what)
+{
+  if (error != NULL)
+    {
+      fprintf (stderr, "bench-foodflow: %s: %s\n", what, error->message);
+      exit (1);
+    }
+}
+
+static void
+rm_rf (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          rm_rf (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static double
+rate (double n,
+      double seconds)
+{
+  return seconds > 0 ? n / seconds : 0;
+}
+
+/* (a) Generating the demo ------------------------------------------------------------------ */
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
+}
+
+/* Where the bytes go: the database, its write-ahead log, and the sync outbox in it. */
+static void
+print_sizes (FfStore *store)
+{
+  g_autofree char *wal = g_strconcat (ff_store_get_path (store), "-wal", NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  printf ("demo.size.database: %.1f MB\n", file_size (ff_store_get_path (store)) / 1e6);
+  printf ("demo.size.wal: %.1f MB\n", file_size (wal) / 1e6);
+  if (sqlite3_prepare_v2 (ff_store_get_handle (store),
+                          "SELECT count(*), total (length (fields)) FROM sync_outbox", -1, &stmt,
+                          NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    printf ("demo.size.outbox: %" G_GINT64_FORMAT " entries, %.1f MB of field JSON\n",
+            (gint64) sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) / 1e6);
+  sqlite3_finalize (stmt);
+}
+
+static FfTenantInfo *
+bench_generate (FfVault *vault,
+                double   scale)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = NULL;
+  g_autoptr (FfSession) session = NULL;
+  g_autoptr (JsonNode) stats = NULL;
+  JsonObject *counts;
+  const FfKind *const *kinds;
+  guint n_kinds;
+  FfActor actor;
+  double t0, t1, t2, total = 0;
+
+  printf ("\n# (a) Demo generation at scale %.2f (seed %d), in one transaction\n", scale, SEED);
+  t0 = now ();
+  info = ff_vault_create_tenant (vault, FF_DEMO_TENANT_NAME, FF_DEMO_USERNAME, FF_DEMO_PASSWORD,
+                                 FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD, &error);
+  check (error, "creating the tenant");
+  session = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME, FF_DEMO_PASSWORD, &error);
+  check (error, "unlocking the tenant");
+  actor = ff_actor_from_session (session);
+  t1 = now ();
+  ff_demo_populate (ff_session_get_store (session), &actor, SEED, scale, NULL, &error);
+  check (error, "generating the demo");
+  t2 = now ();
+
+  stats = ff_tenant_stats_collect (ff_session_get_store (session), &error);
+  check (error, "counting records");
+  counts = json_node_get_object (stats);
+  kinds = ff_kinds_get_all (&n_kinds);
+  for (guint k = 0; k < n_kinds; k++)
+    total += (double) json_object_get_int_member (counts, kinds[k]->name);
+  printf ("demo.generate: %.0f records in %.1f s = %.0f rows/s "
+          "(plus %.1f s to create and unlock the tenant)\n",
+          total, t2 - t1, rate (total, t2 - t1), t1 - t0);
+  for (guint k = 0; k < n_kinds; k++)
+    printf ("demo.count.%s: %" G_GINT64_FORMAT "\n", kinds[k]->name,
+            json_object_get_int_member (counts, kinds[k]->name));
+  print_sizes (ff_session_get_store (session));
+  ff_session_lock (session);
+  fflush (stdout);
+  return g_steal_pointer (&info);
+}
+
+/* (b) Opening the tenant to its first list --------------------------------------------------- */
+
+static double
+first_page (FfRecordListModel *model,
+            guint              n)
+{
+  double t0 = now ();
+
+  n = MIN (n, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FfRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert (record != NULL);
+    }
+  return now () - t0;
+}
+
+static void
+bench_open (const char         *dir,
+            const FfTenantInfo *info)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfVault) vault = NULL;
+  g_autoptr (FfSession) session = NULL;
+  g_autoptr (FfRecordListModel) lines = NULL;
+  g_autoptr (FfRecordListModel) pos = NULL;
+  g_autoptr (FfRecordQuery) query = ff_record_query_new ();
+  double t0, t1, t2, t3, t4, t5, t6;
+
+  printf ("\n# (b) Opening the demo tenant to its first list (the data path; the window adds "
+          "rendering)\n");
+  t0 = now ();
+  vault = ff_vault_open (dir, &error);
+  check (error, "opening the vault");
+  t1 = now ();
+  session = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME, FF_DEMO_PASSWORD, &error);
+  check (error, "unlocking");
+  t2 = now ();
+  lines = ff_record_list_model_new (session, ff_kind_lookup ("lines"));
+  ff_record_list_model_reload (lines, query, &error);
+  check (error, "listing lines");
+  t3 = now ();
+  t4 = t3 + first_page (lines, 50);
+  printf ("open.vault: %.3f s\n", t1 - t0);
+  printf ("open.unlock: %.3f s (key derivation with Argon2id, opening, schema check)\n", t2 - t1);
+  printf ("open.lines.reload: %.4f s (%u rows)\n", t3 - t2,
+          g_list_model_get_n_items (G_LIST_MODEL (lines)));
+  printf ("open.lines.first_page: %.4f s\n", t4 - t3);
+  printf ("open.total_to_first_list: %.3f s\n", t4 - t0);
+
+  /* The largest list, as when a person opens POS sales. */
+  t5 = now ();
+  pos = ff_record_list_model_new (session, ff_kind_lookup ("pos_sales"));
+  ff_record_list_model_reload (pos, query, &error);
+  check (error, "listing POS sales");
+  t6 = now ();
+  printf ("open.pos_sales.reload: %.3f s (%u rows, default sort by date)\n", t6 - t5,
+          g_list_model_get_n_items (G_LIST_MODEL (pos)));
+  printf ("open.pos_sales.first_page: %.4f s\n", first_page (pos, 50));
+  ff_session_lock (session);
+  fflush (stdout);
+}
+
+/* (c) Filtering lists of a million rows ------------------------------------------------------ */
+
+static void
+time_query (FfSession     *session,
+            const FfKind  *kind,
+            const char    *what,
+            FfRecordQuery *query)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfRecordListModel) model = ff_record_list_model_new (session, kind);
+  double t0 = now (), t1, t2;
+
+  ff_record_list_model_reload (model, query, &error);
+  check (error, what);
+  t1 = now ();
+  t2 = t1 + first_page (model, 50);
+  printf ("filter.%s.%s: %.3f s for %u rows (+ %.4f s for the first page)\n", kind->name, what,
+          t1 - t0, g_list_model_get_n_items (G_LIST_MODEL (model)), t2 - t1);
+}
+
+static const char *
+id_of (FfSession  *session,
+       const char *kind,
+       const char *code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (ff_session_get_store (session),
+                                                                  ff_kind_lookup (kind));
+  g_autoptr (FfRecord) record = ff_record_repository_find_by_code (repo, code, &error);
+
+  check (error, code);
+  return g_intern_string (ff_record_get_id (record));
+}
+
+static void
+bench_filter (FfVault            *vault,
+              const FfTenantInfo *info)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfSession) session = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME,
+                                                   FF_DEMO_PASSWORD, &error);
+  const FfKind *pos = ff_kind_lookup ("pos_sales");
+  const FfKind *readings = ff_kind_lookup ("sensor_readings");
+
+  check (error, "unlocking");
+  printf ("\n# (c) Filtering the largest lists (ff_record_list_model_reload)\n");
+  {
+    g_autoptr (FfRecordQuery) q = ff_record_query_new ();
+    time_query (session, pos, "all", q);
+  }
+  {
+    g_autoptr (FfRecordQuery) q = ff_record_query_new ();
+    q->search = g_strdup ("Utrecht");
+    time_query (session, pos, "search_store_city", q);
+  }
+  {
+    g_autoptr (FfRecordQuery) q = ff_record_query_new ();
+    q->filter_field = g_strdup ("sku");
+    q->filter_value = g_strdup (id_of (session, "skus", "SKU-10010"));
+    time_query (session, pos, "filter_sku", q);
+  }
+  {
+    g_autoptr (FfRecordQuery) q = ff_record_query_new ();
+    q->filter_field = g_strdup ("sku");
+    q->filter_value = g_strdup (id_of (session, "skus", "SKU-10010"));
+    q->facet_field = g_strdup ("on_promo");
+    q->facet_value = g_strdup ("1");
+    time_query (session, pos, "filter_sku_facet_on_promo", q);
+  }
+  {
+    g_autoptr (FfRecordQuery) q = ff_record_query_new ();
+    q->facet_field = g_strdup ("on_promo");
+    q->facet_value = g_strdup ("1");
+    q->sort_field = g_strdup ("units");
+    q->descending = TRUE;
+    time_query (session, pos, "facet_on_promo_by_units", q);
+  }
+  {
+    g_autoptr (FfRecordQuery) q = ff_record_query_new ();
+    time_query (session, readings, "all", q);
+  }
+  {
+    g_autoptr (FfRecordQuery) q = ff_record_query_new ();
+    q->search = g_strdup ("L1-TT-101");
+    time_query (session, readings, "search_sensor", q);
+  }
+  {
+    g_autoptr (FfRecordQuery) q = ff_record_query_new ();
+    q->filter_field = g_strdup ("sensor");
+    q->filter_value = g_strdup (id_of (session, "sensors", "L2-WT-201"));
+    time_query (session, readings, "filter_sensor", q);
+  }
+  {
+    g_autoptr (FfRecordQuery) q = ff_record_query_new ();
+    q->filter_field = g_strdup ("sensor");
+    q->filter_value = g_strdup (id_of (session, "sensors", "L2-WT-201"));
+    q->sort_field = g_strdup ("value");
+    time_query (session, readings, "filter_sensor_by_value", q);
+  }
+  ff_session_lock (session);
+  fflush (stdout);
+}
+
+/* (d) CSV export and import ------------------------------------------------------------------ */
+
+static char *
+export_kind (FfStore      *store,
+             const FfKind *kind,
+             guint64      *count,
+             gsize        *length)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  ff_kind_csv_export (store, kind, out, count, NULL, &error);
+  check (error, kind->name);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, &error);
+  g_output_stream_close (out, NULL, &error);
+  check (error, kind->name);
+  *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)) - 1;
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* Cuts @csv after the header and @n records (CRLF outside quotes ends a record). */
+static gsize
+truncate_records (char  *csv,
+                  guint  n)
+{
+  gboolean quoted = FALSE;
+  guint seen = 0;
+
+  for (char *p = csv; *p; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && p[0] == '\r' && p[1] == '\n' && seen++ == n)
+        {
+          p[2] = '\0';
+          return (gsize) (p + 2 - csv);
+        }
+    }
+  return strlen (csv);
+}
+
+static void
+import_kind (FfSession    *session,
+             const FfKind *kind,
+             const char   *csv,
+             gsize         length,
+             guint64      *count)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  FfActor actor = ff_actor_from_session (session);
+
+  ff_kind_csv_import (ff_session_get_store (session), &actor, kind, csv, length, count, &problems,
+                      NULL, &error);
+  if (error && problems && problems->len > 0)
+    fprintf (stderr, "bench-foodflow: %s\n", (const char *) g_ptr_array_index (problems, 0));
+  check (error, kind->name);
+}
+
+static FfSession *
+empty_tenant (FfVault    *vault,
+              const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = ff_vault_create_tenant (vault, name, FF_DEMO_USERNAME,
+                                                          FF_DEMO_PASSWORD,
+                                                          FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD,
+                                                          &error);
+  FfSession *session;
+
+  check (error, "creating a tenant");
+  session = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME, FF_DEMO_PASSWORD, &error);
+  check (error, "unlocking a tenant");
+  return session;
+}
+
+/* The kinds POS sales refer to, copied so that their references resolve. */
+static void
+copy_masters (FfSession *from,
+              FfSession *to)
+{
+  static const char *const masters[] = { "brands", "products", "skus", "banners", "stores", NULL };
+
+  for (guint i = 0; masters[i]; i++)
+    {
+      const FfKind *kind = ff_kind_lookup (masters[i]);
+      guint64 n = 0;
+      gsize length = 0;
+      g_autofree char *csv = export_kind (ff_session_get_store (from), kind, &n, &length);
+
+      import_kind (to, kind, csv, length, &n);
+    }
+}
+
+static void
+bench_csv (FfVault            *vault,
+           const FfTenantInfo *info)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfSession) demo = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME,
+                                                FF_DEMO_PASSWORD, &error);
+  g_autoptr (FfSession) target = NULL;
+  const FfKind *pos = ff_kind_lookup ("pos_sales");
+  g_autofree char *csv = NULL;
+  guint64 exported = 0, imported = 0;
+  gsize length = 0, cut;
+  double t0, t1, t2, t3;
+
+  check (error, "unlocking");
+  printf ("\n# (d) CSV export and import of %d POS sales (ff_kind_csv_export / _import)\n", CSV_ROWS);
+  t0 = now ();
+  csv = export_kind (ff_session_get_store (demo), pos, &exported, &length);
+  t1 = now ();
+  printf ("csv.export: %" G_GUINT64_FORMAT " rows, %.1f MB in %.2f s = %.0f rows/s\n", exported,
+          length / 1e6, t1 - t0, rate ((double) exported, t1 - t0));
+  cut = truncate_records (csv, CSV_ROWS);
+
+  target = empty_tenant (vault, "Bench Import Foods");
+  copy_masters (demo, target);
+  t2 = now ();
+  import_kind (target, pos, csv, cut, &imported);
+  t3 = now ();
+  printf ("csv.import: %" G_GUINT64_FORMAT " rows, %.1f MB in %.2f s = %.0f rows/s "
+          "(into an empty tenant, all or nothing)\n", imported, cut / 1e6, t3 - t2,
+          rate ((double) imported, t3 - t2));
+  ff_session_lock (target);
+  ff_session_lock (demo);
+  fflush (stdout);
+}
+
+/* (e) The repository's insert against a plain SQL insert of the same rows --------------------- */
+
+static void
+bench_insert_peer (FfVault            *vault,
+                   const FfTenantInfo *info)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfSession) demo = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME,
+                                                FF_DEMO_PASSWORD, &error);
+  g_autoptr (FfSession) target = NULL;
+  g_autoptr (FfRecordRepository) stores = NULL;
+  g_autoptr (FfRecordRepository) repo = NULL;
+  g_autoptr (FfRecord) store = NULL;
+  g_autoptr (FfRecord) sku = NULL;
+  const FfKind *pos = ff_kind_lookup ("pos_sales");
+  FfStore *db;
+  FfActor actor;
+  sqlite3_stmt *stmt = NULL;
+  double t0, t1, t2, t3;
+
+  check (error, "unlocking");
+  target = empty_tenant (vault, "Bench Insert Foods");
+  copy_masters (demo, target);
+  ff_session_lock (demo);
+  db = ff_session_get_store (target);
+  actor = ff_actor_from_session (target);
+  stores = ff_record_repository_new (db, ff_kind_lookup ("stores"));
+  store = ff_record_repository_find_by_code (stores, "101", &error);
+  check (error, "store 101");
+  {
+    g_autoptr (FfRecordRepository) skus = ff_record_repository_new (db, ff_kind_lookup ("skus"));
+    sku = ff_record_repository_find_by_code (skus, "SKU-10010", &error);
+    check (error, "SKU-10010");
+  }
+
+  printf ("\n# (e) Inserting %d POS sales in one transaction: the repository (validation, "
+          "references, outbox) against a plain prepared INSERT\n", PEER_ROWS);
+  repo = ff_record_repository_new (db, pos);
+  t0 = now ();
+  ff_store_begin (db, &error);
+  check (error, "begin");
+  for (guint i = 0; i < PEER_ROWS; i++)
+    {
+      g_autoptr (FfRecord) r = ff_record_new (pos);
+      char date[16], units[16];
+
+      g_snprintf (date, sizeof date, "%04u-%02u-%02u", 2000 + i / 336, 1 + i / 28 % 12, 1 + i % 28);
+      g_snprintf (units, sizeof units, "%u", i % 17);
+      ff_record_set (r, "store", ff_record_get_id (store));
+      ff_record_set (r, "sku", ff_record_get_id (sku));
+      ff_record_set (r, "sale_date", date);
+      ff_record_set (r, "units", units);
+      ff_record_set (r, "net_sales_minor", units);
+      ff_record_set (r, "currency", "EUR");
+      ff_record_set (r, "on_promo", "0");
+      ff_record_set (r, "on_hand_units", units);
+      ff_record_repository_insert (repo, &actor, r, NULL, &error);
+      check (error, "repository insert");
+    }
+  ff_store_commit (db, &error);
+  check (error, "commit");
+  t1 = now ();
+
+  t2 = now ();
+  ff_store_begin (db, &error);
+  check (error, "begin");
+  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (db),
+                                       "INSERT INTO pos_sales (id, _hlc, _device, store, sku, "
+                                       "sale_date, units, net_sales_minor, currency, on_promo, "
+                                       "on_hand_units) VALUES (?, ?, 'bench', ?, ?, ?, ?, ?, 'EUR', 0, ?)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < PEER_ROWS; i++)
+    {
+      g_autofree char *id = ff_uuid_v7_new ();
+      char date[16];
+
+      g_snprintf (date, sizeof date, "%04u-%02u-%02u", 2100 + i / 336, 1 + i / 28 % 12, 1 + i % 28);
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) ff_store_tick (db));
+      sqlite3_bind_text (stmt, 3, ff_record_get_id (store), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, ff_record_get_id (sku), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_double (stmt, 6, i % 17);
+      sqlite3_bind_int64 (stmt, 7, i % 17);
+      sqlite3_bind_double (stmt, 8, i % 17);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          fprintf (stderr, "bench-foodflow: plain insert: %s\n",
+                   sqlite3_errmsg (ff_store_get_handle (db)));
+          exit (1);
+        }
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  ff_store_commit (db, &error);
+  check (error, "commit");
+  t3 = now ();
+
+  printf ("insert.repository: %.2f s = %.0f rows/s\n", t1 - t0, rate (PEER_ROWS, t1 - t0));
+  printf ("insert.plain_sql: %.2f s = %.0f rows/s\n", t3 - t2, rate (PEER_ROWS, t3 - t2));
+  printf ("insert.ratio: the repository takes %.1f times as long as the plain insert\n",
+          (t1 - t0) / MAX (t3 - t2, 1e-9));
+  ff_session_lock (target);
+  fflush (stdout);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr (FfVault) vault = NULL;
+  g_autoptr (FfTenantInfo) info = NULL;
+  const char *scale_s = g_getenv ("FOODFLOW_BENCH_SCALE");
+  double scale = scale_s ? g_ascii_strtod (scale_s, NULL) : 1.0;
+  double t0 = now ();
+
+  if (!(scale > 0 && scale <= 100))
+    {
+      fprintf (stderr, "bench-foodflow: FOODFLOW_BENCH_SCALE must be a number above 0\n");
+      return 1;
+    }
+  dir = g_dir_make_tmp ("ff-bench-XXXXXX", &error);
+  check (error, "making a temporary directory");
+  vault = ff_vault_open (dir, &error);
+  check (error, "opening the vault");
+
+  printf ("# FoodFlow benchmarks: figures only, nothing is asserted (data in %s)\n", dir);
+  info = bench_generate (vault, scale);
+  bench_open (dir, info);
+  bench_filter (vault, info);
+  bench_csv (vault, info);
+  bench_insert_peer (vault, info);
+  printf ("\n# all benchmarks: %.1f s\n", now () - t0);
+
+  g_clear_object (&vault);
+  rm_rf (dir);
+  return 0;
+}
