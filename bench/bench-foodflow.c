@@ -90,16 +90,31 @@ print_sizes (FfStore *store)
             (gint64) sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) / 1e6);
   sqlite3_finalize (stmt);
   stmt = NULL;
-  /* The widest ingredient lot of the genealogy (a salt or oil lot). */
+  /* The widest raw material lot of the genealogy (a salt or oil lot), and the widest of the
+   * packaging lots. */
   if (sqlite3_prepare_v2 (ff_store_get_handle (store),
-                          "SELECT i.code, count(*), sum (o.lot_type = 'finished') FROM lot_links l "
+                          "SELECT substr (i.code, 1, 2), i.code, count(*), "
+                          "sum (o.lot_type = 'finished') FROM lot_links l "
                           "JOIN lots i ON i.id = l.input_lot JOIN lots o ON o.id = l.output_lot "
                           "WHERE i.lot_type = 'ingredient' GROUP BY l.input_lot "
-                          "ORDER BY 2 DESC LIMIT 1", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    printf ("demo.genealogy.widest_ingredient_lot: %s feeds %d lots (%d of them finished)\n",
-            sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1),
-            sqlite3_column_int (stmt, 2));
+                          "ORDER BY 1 DESC, 3 DESC", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      g_autofree char *last = NULL;
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *prefix = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (prefix, last) == 0)
+            continue;
+          g_free (last);
+          last = g_strdup (prefix);
+          printf ("demo.genealogy.widest_%s_lot: %s feeds %d lots (%d of them finished)\n",
+                  g_str_equal (prefix, "RM") ? "raw_material" : "packaging",
+                  sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2),
+                  sqlite3_column_int (stmt, 3));
+        }
+    }
   sqlite3_finalize (stmt);
 }
 

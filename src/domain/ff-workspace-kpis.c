@@ -148,6 +148,16 @@ money_text (Ctx        *ctx,
   return text ? text : g_strdup_printf ("%d", 0);
 }
 
+/* A quantity of @t (with columns quantity, unit) in cases of its SKU s: case as is, units (ea)
+ * by the case pack, weights by pack size times case pack. NULL when it cannot be converted. */
+#define CASES_OF(t) \
+  "CASE " t ".unit WHEN 'case' THEN " t ".quantity " \
+  "WHEN 'ea' THEN " t ".quantity / s.case_pack " \
+  "WHEN 'kg' THEN " t ".quantity / (s.pack_size * s.case_pack * " \
+  "(CASE s.pack_unit WHEN 'g' THEN 0.001 WHEN 'kg' THEN 1.0 END)) " \
+  "WHEN 'g' THEN " t ".quantity / (s.pack_size * s.case_pack * " \
+  "(CASE s.pack_unit WHEN 'g' THEN 1.0 WHEN 'kg' THEN 1000.0 END)) END"
+
 /* PlantOps ---------------------------------------------------------------------------------- */
 
 static void
@@ -260,32 +270,37 @@ planning (Ctx *ctx)
          g_strdup_printf (_("%'.0f approved"), nz (r[1])), FF_KPI_NEUTRAL, "forecast_versions",
          NULL, NULL);
 
-  /* Coverage: production planned against demand forecast in the approved versions, next 4
-   * weeks. */
-  if (query (ctx, "SELECT sum(quantity) FROM production_plans WHERE _deleted = 0 "
-                  "AND status <> 'cancelled' AND planned_start >= ?1 AND planned_start < ?2",
+  /* Coverage: production planned against the demand forecast of the approved versions, next
+   * 4 weeks, both in cases (plans are often in kg or units: converted by the SKU's pack). */
+  if (query (ctx, "SELECT sum(" CASES_OF ("p") ") FROM production_plans p JOIN skus s "
+                  "ON s.id = p.sku WHERE p._deleted = 0 AND p.status <> 'cancelled' "
+                  "AND p.planned_start >= ?1 AND p.planned_start < ?2",
              r, 1, ctx->today, ctx->in_28_days, NULL)
-      && query (ctx, "SELECT sum(f.quantity) FROM forecasts f JOIN forecast_versions v "
-                     "ON v.id = f.version WHERE f._deleted = 0 AND v.status = 'approved' "
-                     "AND f.period_start >= ?1 AND f.period_start < ?2", demand, 1, ctx->today,
-                ctx->in_28_days, NULL))
+      && query (ctx, "SELECT sum(" CASES_OF ("f") ") FROM forecasts f JOIN forecast_versions v "
+                     "ON v.id = f.version JOIN skus s ON s.id = f.sku WHERE f._deleted = 0 "
+                     "AND v.status = 'approved' AND f.period_start >= ?1 AND f.period_start < ?2",
+                demand, 1, ctx->today, ctx->in_28_days, NULL))
     {
       double coverage = nz (demand[0]) > 0 ? nz (r[0]) / demand[0] : NAN;
       add (ctx, "planning.plan-coverage", _("Plan coverage, next 4 weeks"), coverage,
            percent_text (coverage),
-           g_strdup_printf (_("%'.0f planned of %'.0f forecast"), nz (r[0]), nz (demand[0])),
+           g_strdup_printf (_("%'.0f cases planned of %'.0f forecast"), nz (r[0]),
+                            nz (demand[0])),
            !isnan (coverage) && coverage < 0.9 ? FF_KPI_WARNING : FF_KPI_NEUTRAL,
            "production_plans", NULL, NULL);
     }
 
-  /* The latest inventory per SKU and location against its reorder point. */
+  /* The latest inventory position (on hand + on order - allocated) per SKU and location
+   * against its reorder point: what a planner reorders on. */
   if (query (ctx, "SELECT count(*) FROM inventory_levels i JOIN safety_stocks s "
                   "ON s.sku = i.sku AND s.location = i.location AND s._deleted = 0 "
-                  "WHERE i._deleted = 0 AND i.on_hand < s.reorder_point AND i.as_of = "
+                  "WHERE i._deleted = 0 AND i.on_hand + coalesce (i.on_order, 0) "
+                  "- coalesce (i.allocated, 0) < s.reorder_point AND i.as_of = "
                   "(SELECT max(as_of) FROM inventory_levels j WHERE j.sku = i.sku "
                   "AND j.location = i.location AND j._deleted = 0)", r, 1, NULL))
     add (ctx, "planning.below-reorder", _("Below reorder point"), nz (r[0]), count_text (r[0]),
-         g_strdup (_("SKU and location pairs")), nz (r[0]) > 0 ? FF_KPI_WARNING : FF_KPI_GOOD,
+         g_strdup (_("SKU and location pairs to reorder")),
+         nz (r[0]) > 0 ? FF_KPI_WARNING : FF_KPI_GOOD,
          "inventory_levels", NULL, NULL);
 
   if (query (ctx, "SELECT count(*), avg(service_level_pct) FROM safety_stocks "
