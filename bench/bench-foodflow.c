@@ -438,7 +438,8 @@ bench_csv (FfVault            *vault,
   double t0, t1, t2, t3;
 
   check (error, "unlocking");
-  printf ("\n# (d) CSV export and import of %d POS sales (ff_kind_csv_export / _import)\n", CSV_ROWS);
+  printf ("\n# (d) CSV export of every POS sale, and import of the first %d into an empty tenant "
+          "(ff_kind_csv_export / _import)\n", CSV_ROWS);
   t0 = now ();
   csv = export_kind (ff_session_get_store (demo), pos, &exported, &length);
   t1 = now ();

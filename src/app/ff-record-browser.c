@@ -147,13 +147,15 @@ column_width (const FfKind  *kind,
       return 105;
     case FF_FIELD_GTIN:
       return 130;
+    case FF_FIELD_REF:
+      return 150;
     case FF_FIELD_INTEGER:
     case FF_FIELD_REAL:
     case FF_FIELD_MONEY:
     case FF_FIELD_QUANTITY:
       return 115;
     default:
-      return field->max_length <= 2 ? 70 : 140;
+      return field->max_length > 0 && field->max_length <= 2 ? 70 : 140;
     }
 }
 

@@ -50,7 +50,8 @@ plan_audits (FfDemo *demo,
       {
         Plan a = { 0, -1, NULL, auditors[(w + p) % 3], managers[p], 0, NULL, 0.06 };
 
-        a.site = p == 0 ? "Plant Eindhoven, production and warehouse" : "Plant Gent, production and warehouse";
+        a.site = p == 0 ? "Plant Eindhoven, production and warehouse"
+                        : "Plant Gent, production and warehouse";
         /* Next week's is planned, this week's at the first plant is under way. */
         a.day = tuesday + 7 * (1 - (int) w);
         a.status = w == 0 ? "planned" : w == 1 && p == 0 ? "in_progress"

@@ -331,15 +331,16 @@ excursion_downtime (FfDemo                *demo,
 
   _ff_demo_format_fixed (limit, sizeof limit, x->limit, 1);
   _ff_demo_format_fixed (extreme, sizeof extreme, x->extreme, 1);
+  guint type = x->line % FF_DEMO_N_LINE_TYPES;
+
   if (x->temperature)
     add_downtime (list, x->batch, x->line, start, minutes, "breakdown",
-                  x->line % FF_DEMO_N_LINE_TYPES == FF_DEMO_FRYER ? "FRYER-BURNER" : "STEAM-SUPPLY",
+                  type == FF_DEMO_FRYER ? "FRYER-BURNER" : "STEAM-SUPPLY",
                   g_strdup_printf ("Temperature left its limit (%s °C against %s °C); line "
                                    "stopped until the %s recovered. Product made during the "
                                    "excursion diverted to waste.", extreme, limit,
-                                   x->line % FF_DEMO_N_LINE_TYPES == FF_DEMO_FRYER ? "burner was relit and the oil"
-                                   : x->line % FF_DEMO_N_LINE_TYPES == FF_DEMO_MIXER ? "chiller"
-                                   : "steam supply"));
+                                   type == FF_DEMO_FRYER ? "burner was relit and the oil"
+                                   : type == FF_DEMO_MIXER ? "chiller" : "steam supply"));
   else
     add_downtime (list, x->batch, x->line, start, minutes, "process_defect", "WEIGHER-HOPPER",
                   g_strdup_printf ("Checkweigher rejected underweight packs (%s g against the "

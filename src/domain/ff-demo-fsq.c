@@ -268,6 +268,7 @@ save_certificate (FfDemo      *demo,
   char supplier_code[16], issued[16], expires[16];
   g_autofree char *number_s = NULL;
   g_autofree char *scope = NULL;
+  gboolean packaging;
   int y, m, d;
 
   _ff_demo_supplier_code (supplier, supplier_code);
@@ -275,14 +276,15 @@ save_certificate (FfDemo      *demo,
   _ff_demo_format_day (demo, issued_day, issued);
   _ff_demo_format_day (demo, expires_day, expires);
   number_s = g_strdup_printf ("%s-%07d", tag, number);
-  scope = g_strdup_printf ("%s at the %s site: %s.", g_str_equal (ff_demo_suppliers[supplier].category, "packaging")
-                                                    ? "Manufacture of food-contact packaging"
-                                                    : "Production, packing and dispatch of food products",
+  packaging = g_str_equal (ff_demo_suppliers[supplier].category, "packaging");
+  scope = g_strdup_printf ("%s at the %s site: %s.",
+                           packaging ? "Manufacture of food-contact packaging"
+                                     : "Production, packing and dispatch of food products",
                            ff_demo_suppliers[supplier].city,
-                           g_str_equal (ff_demo_suppliers[supplier].category, "packaging")
-                           ? "printing, laminating and slitting of films and rigid containers"
-                           : "intake, processing, packing and storage of ingredients supplied to "
-                             "food manufacturers");
+                           packaging ? "printing, laminating and slitting of films and rigid "
+                                       "containers"
+                                     : "intake, processing, packing and storage of ingredients "
+                                       "supplied to food manufacturers");
   _ff_demo_setf (r, "code", "CERT-%s-%s-%04d", supplier_code, tag, y);
   if (with_document)
     {

@@ -172,7 +172,7 @@ _ff_demo_plan_ccp_holds (FfDemo *demo)
       double u_value = _ff_demo_uniform (demo);
       Failure f = { c, -1, 0, 0, -1, FALSE };
       const FfDemoBatch *b;
-      int slots, slot, first_hour, last_hour, first;
+      int slots, slot, first_hour, last_hour, first, n_fg;
       int recent_from = MAX (-10, -demo->batch_days);
 
       /* The first failure is recent, so something is on hold today. */
@@ -205,15 +205,16 @@ _ff_demo_plan_ccp_holds (FfDemo *demo)
         default:
           f.value = 0;
         }
-      f.lot = _ff_demo_lot_at (demo, f.batch, f.at,
-                               ccp_templates[t].check == CHECK_COOK || ccp_templates[t].check == CHECK_CHILL);
+      f.lot = _ff_demo_lot_at (demo, f.batch, f.at, ccp_templates[t].check == CHECK_COOK
+                                                    || ccp_templates[t].check == CHECK_CHILL);
       /* Everything made since the last good check is held; recent holds are still pending,
        * older ones were re-screened and released, or destroyed when they could not be made
        * safe. */
       first = g_array_index (demo->batch_first_fg, int, f.batch);
       first_hour = (int) ((slot_time (b, every, slot - 1) - b->actual_start) / 3600);
       last_hour = (int) ((f.at - b->actual_start) / 3600);
-      for (int h = first_hour; first >= 0 && h <= last_hour && h < g_array_index (demo->batch_n_fg, int, f.batch); h++)
+      n_fg = g_array_index (demo->batch_n_fg, int, f.batch);
+      for (int h = first_hour; first >= 0 && h <= last_hour && h < n_fg; h++)
         {
           FfDemoLot *lot = &g_array_index (demo->lots, FfDemoLot, first + h);
 
@@ -257,7 +258,8 @@ make_plans (FfDemo  *demo,
 
       ccp_code (c, code);
       _ff_demo_set (r, "code", code);
-      _ff_demo_set (r, "haccp_plan", _ff_demo_id (demo, &ff_kind_haccp_plans, plans[ccp_templates[t].plan].code));
+      _ff_demo_set (r, "haccp_plan",
+                    _ff_demo_id (demo, &ff_kind_haccp_plans, plans[ccp_templates[t].plan].code));
       _ff_demo_set (r, "process_step", ccp_templates[t].step);
       _ff_demo_set (r, "line", _ff_demo_line_id (demo, ccp_line (t, c % FF_DEMO_N_PLANTS)));
       _ff_demo_set (r, "hazard", ccp_templates[t].hazard);
@@ -300,7 +302,8 @@ save_reading (FfDemo     *demo,
 
   _ff_demo_set (r, "ccp", ccp_id);
   if (lot >= 0)
-    _ff_demo_set (r, "lot", _ff_demo_id (demo, &ff_kind_lots, g_array_index (demo->lots, FfDemoLot, lot).code));
+    _ff_demo_set (r, "lot", _ff_demo_id (demo, &ff_kind_lots,
+                                         g_array_index (demo->lots, FfDemoLot, lot).code));
   _ff_demo_set_real (r, "value", value, ccp_templates[t].check == CHECK_PH ? 2 : 1);
   _ff_demo_set (r, "unit", ccp_templates[t].unit);
   _ff_demo_set_time (r, "observed_at", at);
@@ -514,7 +517,8 @@ make_failure_deviations (FfDemo  *demo,
       _ff_demo_setf (r, "description", "%s Batch %s, %s.", description, b->code,
                      ff_demo_skus[b->sku].name);
       if (f->lot >= 0)
-        _ff_demo_set (r, "lot", _ff_demo_id (demo, &ff_kind_lots, g_array_index (demo->lots, FfDemoLot, f->lot).code));
+        _ff_demo_set (r, "lot", _ff_demo_id (demo, &ff_kind_lots,
+                                             g_array_index (demo->lots, FfDemoLot, f->lot).code));
       _ff_demo_set (r, "ccp", _ff_demo_id (demo, &ff_kind_ccps, code));
       _ff_demo_set (r, "line", _ff_demo_line_id (demo, b->line));
       _ff_demo_set (r, "immediate_action", failure_texts[check].immediate);

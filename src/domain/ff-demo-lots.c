@@ -182,9 +182,14 @@ lot_in_use (FfDemo *demo,
             Series *series,
             int     day)
 {
-  while (series->next + 1 < series->lots->len
-         && g_array_index (demo->lots, FfDemoLot, g_array_index (series->lots, int, series->next + 1)).day + 1 <= day)
-    series->next++;
+  while (series->next + 1 < series->lots->len)
+    {
+      int next = g_array_index (series->lots, int, series->next + 1);
+
+      if (g_array_index (demo->lots, FfDemoLot, next).day + 1 > day)
+        break;
+      series->next++;
+    }
   return series->lots->len ? g_array_index (series->lots, int, series->next) : -1;
 }
 

@@ -172,7 +172,8 @@ make_production_plans (FfDemo  *demo,
             _ff_demo_format_day (demo, day, date);
             _ff_demo_line_code (l, line);
             r = ff_record_new (&ff_kind_production_plans);
-            _ff_demo_setf (r, "code", "PP-%.4s%.2s%.2s-%s-%c", date, date + 5, date + 8, line, shift_letter[s]);
+            _ff_demo_setf (r, "code", "PP-%.4s%.2s%.2s-%s-%c", date, date + 5, date + 8, line,
+                           shift_letter[s]);
             _ff_demo_set (r, "line", _ff_demo_line_id (demo, l));
             _ff_demo_set (r, "sku", _ff_demo_sku_id (demo, sku));
             _ff_demo_set_time (r, "planned_start", start);

@@ -212,7 +212,8 @@ plan_promotions (FfDemo *demo,
               retail->discount[p->banner][p->sku][t] = (float) p->discount;
               /* Shoppers switch from the brand's neighbouring products. */
               for (guint k = 0; k < ff_demo_n_skus; k++)
-                if (k != p->sku && g_str_equal (ff_demo_skus[k].product, ff_demo_skus[p->sku].product) == FALSE
+                if (k != p->sku
+                    && !g_str_equal (ff_demo_skus[k].product, ff_demo_skus[p->sku].product)
                     && g_str_equal (ff_demo_skus[k].brand, ff_demo_skus[p->sku].brand)
                     && ff_demo_skus[k].family == ff_demo_skus[p->sku].family)
                   retail->factor[p->banner][k][t] *= 0.92f;
