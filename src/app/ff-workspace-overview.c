@@ -151,6 +151,11 @@ ff_workspace_overview_refresh (FfWorkspaceOverview *self)
 
   g_return_if_fail (FF_IS_WORKSPACE_OVERVIEW (self));
 
+  /* A newer refresh supersedes one still running: its figures may predate a change. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
   data = g_new0 (ComputeData, 1);
   data->session = g_object_ref (self->session);
   data->workspace = self->workspace;

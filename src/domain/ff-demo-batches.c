@@ -328,11 +328,10 @@ excursion_downtime (FfDemo                *demo,
   char limit[16], extreme[16];
   gint64 start = x->start + (gint64) (2 + x->minutes / 6) * 60;
   double minutes = x->minutes + 8;
+  guint type = x->line % FF_DEMO_N_LINE_TYPES;
 
   _ff_demo_format_fixed (limit, sizeof limit, x->limit, 1);
   _ff_demo_format_fixed (extreme, sizeof extreme, x->extreme, 1);
-  guint type = x->line % FF_DEMO_N_LINE_TYPES;
-
   if (x->temperature)
     add_downtime (list, x->batch, x->line, start, minutes, "breakdown",
                   type == FF_DEMO_FRYER ? "FRYER-BURNER" : "STEAM-SUPPLY",

@@ -484,6 +484,48 @@ test_consistency (void)
                                     "ends_on <= date ('now', 'localtime', '+90 days')"), >=, 1);
 }
 
+/* Any reference date works: a Monday after New Year, and the Sunday clocks go forward. */
+static void
+test_reference_dates (void)
+{
+  static const int dates[][3] = { { 2034, 1, 2 }, { 2030, 3, 31 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("ff-test-demo-XXXXXX", &error);
+      g_autoptr (FfVault) vault = ff_vault_open (dir, &error);
+      g_autoptr (FfTenantInfo) info = NULL;
+      g_autoptr (FfSession) session = NULL;
+      g_autoptr (JsonNode) stats = NULL;
+      g_autoptr (GDate) today = g_date_new_dmy (dates[i][2], dates[i][1], dates[i][0]);
+      JsonObject *counts;
+      GList *members;
+      FfActor actor;
+
+      g_assert_no_error (error);
+      info = ff_vault_create_tenant (vault, "Dated Foods", FF_DEMO_USERNAME, FF_DEMO_PASSWORD,
+                                     FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD, &error);
+      g_assert_no_error (error);
+      session = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME, FF_DEMO_PASSWORD, &error);
+      g_assert_no_error (error);
+      actor = ff_actor_from_session (session);
+      g_assert_true (ff_demo_populate_at (ff_session_get_store (session), &actor, SEED, 0.01,
+                                          today, NULL, &error));
+      g_assert_no_error (error);
+      stats = ff_tenant_stats_collect (ff_session_get_store (session), &error);
+      g_assert_no_error (error);
+      counts = json_node_get_object (stats);
+      members = json_object_get_members (counts);
+      for (GList *l = members; l != NULL; l = l->next)
+        g_assert_cmpint (json_object_get_int_member (counts, l->data), >=, 1);
+      g_list_free (members);
+      g_clear_object (&session);
+      g_clear_object (&vault);
+      rm_rf (dir);
+    }
+}
+
 /* A cancelled demo writes nothing: it is one transaction. */
 static void
 test_cancelled (void)
@@ -556,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/demo/name-taken", test_name_taken);
   g_test_add_func ("/demo/csv-export", test_csv_export);
   g_test_add_func ("/demo/consistency", test_consistency);
+  g_test_add_func ("/demo/reference-dates", test_reference_dates);
   g_test_add_func ("/demo/cancelled", test_cancelled);
 
   ret = g_test_run ();

@@ -525,10 +525,19 @@ unlock_as (Fixture    *f,
 static GtkWidget *find_type (GtkWidget *root,
                              GType      type);
 
+typedef struct
+{
+  FfWorkspaceOverview *overview;
+  GPtrArray           *before;
+} KpiWait;
+
+/* New figures have landed (the overview replaces its array on each computation). */
 static gboolean
 kpis_loaded (gpointer data)
 {
-  return ff_workspace_overview_get_kpis (data) != NULL;
+  KpiWait *w = data;
+  GPtrArray *kpis = ff_workspace_overview_get_kpis (w->overview);
+  return kpis != NULL && kpis != w->before;
 }
 
 static FfKpi *
@@ -554,8 +563,12 @@ overview_kpis (Fixture     *f,
   settle ();
   overview = find_type (page, FF_TYPE_WORKSPACE_OVERVIEW);
   g_assert_nonnull (overview);
-  ff_workspace_overview_refresh (FF_WORKSPACE_OVERVIEW (overview));
-  wait_until (kpis_loaded, overview, 30, "the overview figures");
+  {
+    KpiWait w = { FF_WORKSPACE_OVERVIEW (overview), NULL };
+    w.before = ff_workspace_overview_get_kpis (w.overview);
+    ff_workspace_overview_refresh (w.overview);
+    wait_until (kpis_loaded, &w, 30, "the overview figures");
+  }
   settle ();
   return ff_workspace_overview_get_kpis (FF_WORKSPACE_OVERVIEW (overview));
 }
