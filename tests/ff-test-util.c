@@ -24,3 +24,53 @@ ff_test_rm_rf (const char *path)
   else
     g_unlink (path);
 }
+
+void
+ff_test_tenant_make (const char  *prefix,
+                     const char  *tenant,
+                     const char  *admin,
+                     const char  *password,
+                     char       **out_dir,
+                     FfVault    **out_vault,
+                     FfSession  **out_session)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = NULL;
+  g_autofree char *template = g_strconcat (prefix, "-XXXXXX", NULL);
+
+  *out_dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  *out_vault = ff_vault_open (*out_dir, &error);
+  g_assert_no_error (error);
+  info = ff_vault_create_tenant (*out_vault, tenant, admin, password, FF_VAULT_CREATE_DEFAULT,
+                                 &error);
+  g_assert_no_error (error);
+  *out_session = ff_vault_unlock (*out_vault, tenant, admin, password, &error);
+  g_assert_no_error (error);
+}
+
+void
+ff_test_tenant_remove (char      **dir,
+                       FfVault   **vault,
+                       FfSession **session)
+{
+  g_clear_object (session);
+  g_clear_object (vault);
+  ff_test_rm_rf (*dir);
+  g_clear_pointer (dir, g_free);
+}
+
+gint64
+ff_test_query_int (FfStore    *store,
+                   const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}

@@ -38,18 +38,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (FfTenantInfo) info = NULL;
-
-  fixture->dir = g_dir_make_tmp ("ff-test-csv-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->vault = ff_vault_open (fixture->dir, &error);
-  g_assert_no_error (error);
-  info = ff_vault_create_tenant (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD,
-                                 FF_VAULT_CREATE_DEFAULT, &error);
-  g_assert_no_error (error);
-  fixture->session = ff_vault_unlock (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
-  g_assert_no_error (error);
+  ff_test_tenant_make ("ff-test-csv-import", TENANT, ADMIN, ADMIN_PASSWORD, &fixture->dir,
+                       &fixture->vault, &fixture->session);
   fixture->store = ff_session_get_store (fixture->session);
   fixture->admin = ff_actor_from_session (fixture->session);
 }
@@ -58,31 +48,13 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_clear_object (&fixture->session);
-  g_clear_object (&fixture->vault);
-  ff_test_rm_rf (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static gint64
-query_int (FfStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  ff_test_tenant_remove (&fixture->dir, &fixture->vault, &fixture->session);
 }
 
 static gint64
 outbox_count (FfStore *store)
 {
-  return query_int (store, "SELECT count(*) FROM sync_outbox");
+  return ff_test_query_int (store, "SELECT count(*) FROM sync_outbox");
 }
 
 /* Rows of the kind's table, tombstones included: what was written at all. */
@@ -92,7 +64,7 @@ table_count (FfStore    *store,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"",
                                           ff_kind_lookup (kind_name)->table);
-  return query_int (store, sql);
+  return ff_test_query_int (store, sql);
 }
 
 static gboolean

@@ -32,18 +32,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (FfTenantInfo) info = NULL;
-
-  fixture->dir = g_dir_make_tmp ("ff-test-rules-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->vault = ff_vault_open (fixture->dir, &error);
-  g_assert_no_error (error);
-  info = ff_vault_create_tenant (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD,
-                                 FF_VAULT_CREATE_DEFAULT, &error);
-  g_assert_no_error (error);
-  fixture->session = ff_vault_unlock (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
-  g_assert_no_error (error);
+  ff_test_tenant_make ("ff-test-rules", TENANT, ADMIN, ADMIN_PASSWORD, &fixture->dir,
+                       &fixture->vault, &fixture->session);
   fixture->store = ff_session_get_store (fixture->session);
   fixture->admin = ff_actor_from_session (fixture->session);
   fixture->qa = (FfActor) { "quinn", FF_ROLE_QA };
@@ -55,37 +45,19 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_clear_object (&fixture->session);
-  g_clear_object (&fixture->vault);
-  ff_test_rm_rf (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static gint64
-query_int (FfStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  ff_test_tenant_remove (&fixture->dir, &fixture->vault, &fixture->session);
 }
 
 static gint64
 outbox_count (Fixture *fixture)
 {
-  return query_int (fixture->store, "SELECT count(*) FROM sync_outbox");
+  return ff_test_query_int (fixture->store, "SELECT count(*) FROM sync_outbox");
 }
 
 static gint64
 audit_count (Fixture *fixture)
 {
-  return query_int (fixture->store, "SELECT count(*) FROM audit_trail");
+  return ff_test_query_int (fixture->store, "SELECT count(*) FROM audit_trail");
 }
 
 static FfRecordRepository *
@@ -632,8 +604,8 @@ test_delete_tombstone (Fixture       *fixture,
   g_clear_object (&got);
 
   /* ...but kept as a tombstone, and sent on as a delete. */
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM lots"), ==, 2);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM lots WHERE _deleted = 1"),
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM lots"), ==, 2);
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM lots WHERE _deleted = 1"),
                    ==, 1);
   g_assert_cmpint (outbox_count (fixture), ==, outbox_before + 1);
   g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (fixture->store),
