@@ -51,21 +51,6 @@ open_store (const char       *path,
   return store;
 }
 
-static gint64
-query_int (FfStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 static char *
 query_text (FfStore    *store,
             const char *sql)
@@ -151,7 +136,7 @@ test_migrations_stepwise (Fixture       *fixture,
       /* The version is in the file, not only in this connection. */
       store = open_store (fixture->path, fixture->key, FF_STORE_OPEN_NO_MIGRATE);
       g_assert_cmpuint (ff_store_get_schema_version (store), ==, v);
-      g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, v);
+      g_assert_cmpint (ff_test_query_int (store, "PRAGMA user_version"), ==, v);
     }
   /* Asking for more than exists is capped at the latest. */
   g_assert_true (ff_store_migrate (store, G_MAXUINT, &error));
@@ -162,7 +147,7 @@ test_migrations_stepwise (Fixture       *fixture,
 
   fresh = open_store (fresh_path, fixture->key, FF_STORE_OPEN_CREATE);
   g_assert_cmpuint (ff_store_get_schema_version (fresh), ==, latest);
-  g_assert_cmpint (query_int (fresh, "PRAGMA user_version"), ==, latest);
+  g_assert_cmpint (ff_test_query_int (fresh, "PRAGMA user_version"), ==, latest);
   fresh_schema = ff_store_dump_schema (fresh, &error);
   g_assert_no_error (error);
 
@@ -343,7 +328,7 @@ test_constraint_errors (Fixture       *fixture,
   g_assert_false (ff_store_exec (store, "INSERT INTO child (p) VALUES (42)", &error));
   g_assert_error (error, FF_STORE_ERROR, FF_STORE_ERROR_CONSTRAINT);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM child"), ==, 1);
+  g_assert_cmpint (ff_test_query_int (store, "SELECT count(*) FROM child"), ==, 1);
 
   g_assert_false (ff_store_exec (store, "SELEKT nothing", &error));
   g_assert_error (error, FF_STORE_ERROR, FF_STORE_ERROR_SQL);
@@ -493,14 +478,14 @@ test_pragmas (Fixture       *fixture,
   g_autoptr (FfStore) second = NULL;
   g_autofree char *mode = NULL;
 
-  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (ff_test_query_int (store, "PRAGMA foreign_keys"), ==, 1);
   mode = query_text (store, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
   g_clear_pointer (&mode, g_free);
   g_assert_cmpstr (ff_store_get_path (store), ==, fixture->path);
 
   second = open_store (fixture->path, fixture->key, FF_STORE_OPEN_NO_MIGRATE);
-  g_assert_cmpint (query_int (second, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (ff_test_query_int (second, "PRAGMA foreign_keys"), ==, 1);
   mode = query_text (second, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
 }
@@ -522,7 +507,7 @@ test_state (Fixture       *fixture,
   value = ff_store_get_state (store, "cursor", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (value, ==, "18");
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sync_state WHERE key = 'cursor'"), ==,
+  g_assert_cmpint (ff_test_query_int (store, "SELECT count(*) FROM sync_state WHERE key = 'cursor'"), ==,
                    1);
 }
 

@@ -28,21 +28,6 @@ exec_sql (FfStore    *store,
     g_error ("%s: %s", sql, message);
 }
 
-static gint64
-query_int (FfStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 static char *
 query_text (FfStore    *store,
             const char *sql)
@@ -166,7 +151,7 @@ assert_resolves (FfStore    *store,
 {
   g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM %s", table);
 
-  g_assert_cmpint (query_int (store, count), ==, n_expected);
+  g_assert_cmpint (ff_test_query_int (store, count), ==, n_expected);
   for (guint i = 0; i < n_expected; i++)
     {
       g_autofree char *id_sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = '%s'", column,
@@ -199,17 +184,17 @@ test_plants (Fixture       *fixture,
 
   assert_resolves (fixture->store, "lines", "plant", "plants", "name", lines,
                    G_N_ELEMENTS (lines));
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM plants"), ==, 3);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(DISTINCT code) FROM plants"), ==, 3);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM plants WHERE code IS NULL "
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM plants"), ==, 3);
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(DISTINCT code) FROM plants"), ==, 3);
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM plants WHERE code IS NULL "
                                               "OR code = ''"), ==, 0);
   /* The plant only a deleted line had is deleted too; the others live. */
-  g_assert_cmpint (query_int (fixture->store, "SELECT _deleted FROM plants "
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT _deleted FROM plants "
                                               "WHERE name = 'Plant Closed'"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM plants WHERE _deleted = 0"),
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM plants WHERE _deleted = 0"),
                    ==, 2);
   /* Clock and device come from the newest line of the plant. */
-  g_assert_cmpint (query_int (fixture->store, "SELECT _hlc FROM plants "
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT _hlc FROM plants "
                                               "WHERE name = 'Plant Eindhoven'"), ==,
                    (gint64) 300 << 16);
   device = query_text (fixture->store, "SELECT _device FROM plants "
@@ -218,7 +203,7 @@ test_plants (Fixture       *fixture,
   /* Nothing else about the lines changed. */
   notes = query_text (fixture->store, "SELECT notes FROM lines WHERE id = 'line-3'");
   g_assert_cmpstr (notes, ==, "old oven");
-  g_assert_cmpint (query_int (fixture->store, "SELECT _hlc FROM lines WHERE id = 'line-2'"), ==,
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT _hlc FROM lines WHERE id = 'line-2'"), ==,
                    (gint64) 300 << 16);
 
   /* The repository reads them as references. */
@@ -246,19 +231,19 @@ test_banners_and_brands (Fixture       *fixture,
 
   assert_resolves (fixture->store, "stores", "banner", "banners", "name", stores,
                    G_N_ELEMENTS (stores));
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM banners"), ==, 2);
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM banners"), ==, 2);
   /* A banner's country is the one most of its stores are in. */
   country = query_text (fixture->store, "SELECT country FROM banners WHERE name = 'FreshMart'");
   g_assert_cmpstr (country, ==, "NL");
 
   assert_resolves (fixture->store, "skus", "brand", "brands", "name", skus,
                    G_N_ELEMENTS (skus));
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM brands"), ==, 2);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(DISTINCT code) FROM brands"), ==, 2);
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM brands"), ==, 2);
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(DISTINCT code) FROM brands"), ==, 2);
   /* Products are new and optional. */
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM skus "
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM skus "
                                               "WHERE product IS NOT NULL"), ==, 0);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM products"), ==, 0);
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM products"), ==, 0);
 }
 
 static void
@@ -284,7 +269,7 @@ test_forecasts (Fixture       *fixture,
 
   assert_resolves (fixture->store, "forecasts", "version", "forecast_versions", "label",
                    versions, G_N_ELEMENTS (versions));
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM forecast_versions"), ==, 2);
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM forecast_versions"), ==, 2);
   for (guint i = 0; i < G_N_ELEMENTS (skus); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT k.code FROM forecasts AS f JOIN skus AS k "
