@@ -5,20 +5,18 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "ff-demo-private.h"
 
 /* The schedule ----------------------------------------------------------------------------- */
 
 /* How likely each line type runs a shift on a weekday (early, late, night), and the early
- * shift on a Saturday. The early weekday shift always runs on the main lines, so any few days
- * hold production. */
+ * shift on a Saturday. The early weekday shift always runs on the main lines and the fryers
+ * run every Saturday morning, so any two days hold chips production. */
 static const struct {
   double weekday[FF_DEMO_N_SHIFTS];
   double saturday;
 } run_odds[FF_DEMO_N_LINE_TYPES] = {
-  [FF_DEMO_FRYER] = { { 1.0, 0.9, 0.75 }, 0.6 },
+  [FF_DEMO_FRYER] = { { 1.0, 0.9, 0.75 }, 1.0 },
   [FF_DEMO_BAGGER] = { { 0, 0, 0 }, 0 },  /* packs what the fryer makes */
   [FF_DEMO_COOKER] = { { 1.0, 0.75, 0 }, 0 },
   [FF_DEMO_MIXER] = { { 1.0, 0.85, 0.35 }, 0 },

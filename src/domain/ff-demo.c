@@ -5,9 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <string.h>
-
 #include "ff-demo-private.h"
 
 /* The catalogue ---------------------------------------------------------------------------- */
@@ -554,9 +551,9 @@ ff_demo_populate_at (FfStore        *store,
   demo.stores = g_ptr_array_new_with_free_func (store_free);
   /* Production history: 180 days at scale 1, a week or two for a small demo. */
   demo.batch_days = CLAMP ((int) lround (180 * scale), 7, 180);
-  /* Per-minute readings of the key sensors; three days at least, so that the window always
-   * holds working days. */
-  demo.reading_days = CLAMP ((int) lround (120 * scale), 3, demo.batch_days);
+  /* Per-minute readings of the key sensors; two days at least, which always hold a fryer
+   * batch (the fryers run every weekday and Saturday morning). */
+  demo.reading_days = CLAMP ((int) lround (120 * scale), 2, demo.batch_days);
 
   /* One transaction: a failed or cancelled demo leaves the tenant empty. */
   ok = ff_store_begin (store, error);

@@ -293,7 +293,10 @@ ff_record_repository_query_rowids (FfRecordRepository  *self,
       param++;
     }
   g_string_append_printf (sql, " ORDER BY %s%s %s, t.rowid %s", sort_expr,
-                          ff_field_is_numeric (sort_field) ? "" : " COLLATE FF_NATURAL",
+                          /* Numbers and ISO dates sort right as they are (and can use an
+                           * index); codes and names sort naturally. */
+                          ff_field_is_numeric (sort_field) || sort_field->type == FF_FIELD_DATE
+                            || sort_field->type == FF_FIELD_TIMESTAMP ? "" : " COLLATE FF_NATURAL",
                           direction, direction);
 
   /* Not cached: the text varies with the query, and this runs in a worker. */

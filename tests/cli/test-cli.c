@@ -11,7 +11,7 @@
 #define USER_PASSWORD "staple of the pantry"
 #define WRONG_PASSWORD "not the password at all"
 /* Small, so that each demo run takes a second or two. */
-#define DEMO_SCALE "0.02"
+#define DEMO_SCALE "0.01"
 #define WRONG_CREDENTIALS "Wrong user name or password"
 #define ALL_ROLES "admin, qa, operator, planner, brand, retail, viewer"
 

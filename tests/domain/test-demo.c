@@ -15,7 +15,7 @@
 
 #define SEED 7
 /* Small, so that each demo takes a second or two (a few under AddressSanitizer). */
-#define SCALE 0.02
+#define SCALE 0.01
 
 typedef struct
 {
