@@ -523,6 +523,24 @@ csv_job_free (CsvJob *job)
   g_free (job);
 }
 
+/* Runs an import or export of @file in a worker on a connection of its own. */
+static void
+run_csv_job (FfRecordBrowser     *self,
+             GFile               *file,
+             GTaskThreadFunc      thread,
+             GAsyncReadyCallback  done)
+{
+  g_autoptr (GTask) task = NULL;
+  CsvJob *job = g_new0 (CsvJob, 1);
+
+  job->session = g_object_ref (self->session);
+  job->kind = self->kind;
+  job->file = g_object_ref (file);
+  task = g_task_new (self, self->cancellable, done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) csv_job_free);
+  g_task_run_in_thread (task, thread);
+}
+
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -594,17 +612,8 @@ void
 ff_record_browser_import_file (FfRecordBrowser *self,
                                GFile           *file)
 {
-  g_autoptr (GTask) task = NULL;
-  CsvJob *job = g_new0 (CsvJob, 1);
-
   g_return_if_fail (FF_IS_RECORD_BROWSER (self));
-
-  job->session = g_object_ref (self->session);
-  job->kind = self->kind;
-  job->file = g_object_ref (file);
-  task = g_task_new (self, self->cancellable, import_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) csv_job_free);
-  g_task_run_in_thread (task, import_thread);
+  run_csv_job (self, file, import_thread, import_done_cb);
 }
 
 static void
@@ -668,17 +677,8 @@ void
 ff_record_browser_export_file (FfRecordBrowser *self,
                                GFile           *file)
 {
-  g_autoptr (GTask) task = NULL;
-  CsvJob *job = g_new0 (CsvJob, 1);
-
   g_return_if_fail (FF_IS_RECORD_BROWSER (self));
-
-  job->session = g_object_ref (self->session);
-  job->kind = self->kind;
-  job->file = g_object_ref (file);
-  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) csv_job_free);
-  g_task_run_in_thread (task, export_thread);
+  run_csv_job (self, file, export_thread, export_done_cb);
 }
 
 static void

@@ -84,13 +84,6 @@ unit_of (FfRecordForm  *self,
            ? gtk_editable_get_text (GTK_EDITABLE (unit->input)) : NULL;
 }
 
-static int
-currency_exponent (const char *currency)
-{
-  static const char *const zero[] = { "JPY", "KRW", "ISK", "CLP", "VND", "HUF", NULL };
-  return currency && g_strv_contains (zero, currency) ? 0 : 2;
-}
-
 /* Values ------------------------------------------------------------------------------------ */
 
 /* What the person typed or chose, as text the field's normaliser understands (money still in
@@ -154,14 +147,14 @@ money_to_minor (const char  *text,
       g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("“%s” is not an amount"), text);
       return NULL;
     }
-  return g_strdup_printf ("%.0f", round (major * pow (10, currency_exponent (currency))));
+  return g_strdup_printf ("%.0f", round (major * pow (10, ff_currency_get_exponent (currency))));
 }
 
 static char *
 money_to_major (const char *minor,
                 const char *currency)
 {
-  int exp = currency_exponent (currency);
+  int exp = ff_currency_get_exponent (currency);
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (minor == NULL)

@@ -431,8 +431,8 @@ ff_field_normalize (const FfField  *field,
 
 /* Formatting -------------------------------------------------------------------------------- */
 
-static int
-currency_exponent (const char *currency)
+int
+ff_currency_get_exponent (const char *currency)
 {
   static const char *const zero[] = { "JPY", "KRW", "ISK", "CLP", "VND", "HUF", NULL };
   return currency && g_strv_contains (zero, currency) ? 0 : 2;
@@ -457,7 +457,7 @@ ff_field_format (const FfField *field,
     case FF_FIELD_MONEY:
       {
         gint64 minor = g_ascii_strtoll (value, NULL, 10);
-        int exp = currency_exponent (unit_value);
+        int exp = ff_currency_get_exponent (unit_value);
         double major = (double) minor / pow (10, exp);
         return g_strdup_printf ("%'.*f %s", exp, major, unit_value ? unit_value : "");
       }

@@ -133,6 +133,8 @@ gboolean             ff_field_normalize      (const FfField  *field,
 char                *ff_field_format         (const FfField *field,
                                               const char    *value,
                                               const char    *unit_value);
+/* Digits after the decimal point of a currency's major unit (2 for EUR, 0 for JPY). */
+int                  ff_currency_get_exponent (const char *currency);
 /* TRUE when the column sorts as a number. */
 gboolean             ff_field_is_numeric     (const FfField *field);
 
