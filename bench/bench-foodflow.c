@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ff-demo.h"
+#include "ff-kind-catalog.h"
 #include "ff-kind-csv.h"
 #include "ff-record-list-model.h"
 #include "ff-record-repository.h"

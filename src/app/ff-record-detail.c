@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ff-audit-trail.h"
+#include "ff-kind-catalog.h"
 #include "ff-record-detail.h"
 #include "ff-record-series.h"
 #include "ff-related-records.h"

@@ -92,7 +92,7 @@ refers_twice (const FfKind  *kind,
               const FfField *field)
 {
   for (const FfField *f = kind->fields; f->name != NULL; f++)
-    if (f != field && f->type == FF_FIELD_REF && g_strcmp0 (f->ref_kind, field->ref_kind) == 0)
+    if (f != field && f->type == FF_FIELD_REF && f->ref_kind == field->ref_kind)
       return TRUE;
   return FALSE;
 }

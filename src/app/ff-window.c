@@ -8,6 +8,7 @@
 
 #include "ff-create-tenant-page.h"
 #include "ff-demo.h"
+#include "ff-kind-catalog.h"
 #include "ff-unlock-page.h"
 #include "ff-welcome-page.h"
 #include "ff-window.h"

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ff-kind-catalog.h"
 #include "ff-record-browser.h"
 #include "ff-workspace-overview.h"
 #include "ff-workspace-page.h"

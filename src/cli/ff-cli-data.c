@@ -10,6 +10,7 @@
 
 #include "ff-cli-private.h"
 #include "ff-demo.h"
+#include "ff-kind-catalog.h"
 #include "ff-kind-csv.h"
 #include "ff-tenant-stats.h"
 

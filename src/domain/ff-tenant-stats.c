@@ -1,5 +1,6 @@
 /* ff-tenant-stats.c — how many live records of each kind a tenant holds. */
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ff-kind-catalog.h"
 #include "ff-record-repository.h"
 #include "ff-tenant-stats.h"
 

@@ -44,6 +44,8 @@ typedef struct
   const char *label;  /* translatable, N_() */
 } FfEnumValue;
 
+typedef struct _FfKind FfKind;
+
 typedef struct
 {
   const char        *name;        /* column name, CSV header */
@@ -58,7 +60,7 @@ typedef struct
   guint              max_length;  /* text; 0 means 200 */
   const char        *group;       /* sync field group; fields of one group merge together */
   const char        *hint;        /* N_(), shown under the form field */
-  const char        *ref_kind;    /* FF_FIELD_REF: name of the referenced kind */
+  const FfKind      *ref_kind;    /* FF_FIELD_REF: the referenced kind */
   guint              write_roles; /* roles that may change this field (FF_ROLE_BIT), when
                                    * narrower than the kind's; 0: the kind's */
   const char        *default_value; /* what a new record starts with */
@@ -69,7 +71,7 @@ typedef enum {
   FF_SYNC_APPEND_ONLY,  /* insert-only: readings, responses, signatures */
 } FfSyncClass;
 
-typedef struct
+struct _FfKind
 {
   const char     *name;            /* plural snake_case: "lines" (CLI KIND, stats key) */
   const char     *table;           /* SQL table */
@@ -87,13 +89,10 @@ typedef struct
   guint           write_roles;     /* bit (1 << FfRole) per role that may write; admin always */
   const char     *ref_label_field; /* what names a record where another refers to it; NULL:
                                     * the title field */
-} FfKind;
+};
 
 #define FF_ROLE_BIT(r) (1u << (r))
 
-/* All kinds, in an order in which importing them one by one into an empty tenant works. */
-const FfKind  *const *ff_kinds_get_all       (guint *n_kinds);
-const FfKind        *ff_kind_lookup          (const char *name);
 guint                ff_kind_get_n_fields    (const FfKind *kind);
 const FfField       *ff_kind_get_field       (const FfKind *kind,
                                               const char   *name);
@@ -109,12 +108,6 @@ gboolean             ff_field_role_can_write (const FfKind  *kind,
                                               FfRole         role);
 /* The kind a FF_FIELD_REF field points to. */
 const FfKind        *ff_field_get_ref_kind   (const FfField *field);
-/* The kinds with a reference field pointing at @kind, as (kind, field) pairs: the related
- * records a detail view lists. Returns the number of pairs. */
-guint                ff_kind_get_referrers   (const FfKind    *kind,
-                                              const FfKind   **out_kinds,
-                                              const FfField  **out_fields,
-                                              guint            max);
 
 const char          *ff_field_get_label      (const FfField *field);
 /* The translated label of an enum value, or @value itself. */

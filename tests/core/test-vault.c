@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ff-error.h"
+#include "ff-kind-catalog.h"
 #include "ff-record-repository.h"
 #include "ff-users.h"
 #include "ff-vault.h"

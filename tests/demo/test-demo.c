@@ -9,6 +9,7 @@
 
 #include "ff-demo.h"
 #include "ff-error.h"
+#include "ff-kind-catalog.h"
 #include "ff-kind-csv.h"
 #include "ff-record-repository.h"
 #include "ff-tenant-stats.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ff-error.h"
+#include "ff-kind-catalog.h"
 #include "ff-record-list-model.h"
 #include "ff-record-repository.h"
 #include "ff-vault.h"

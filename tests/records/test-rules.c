@@ -8,6 +8,7 @@
 
 #include "ff-audit-trail.h"
 #include "ff-error.h"
+#include "ff-kind-catalog.h"
 #include "ff-record-repository.h"
 #include "ff-vault.h"
 #include "ff-test-util.h"

@@ -6,6 +6,7 @@
 
 #include "ff-error.h"
 #include "ff-gtin.h"
+#include "ff-kind-catalog.h"
 #include "ff-kind.h"
 
 static const FfEnumValue states[] = {

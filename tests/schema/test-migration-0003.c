@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ff-error.h"
+#include "ff-kind-catalog.h"
 #include "ff-record-repository.h"
 #include "ff-store.h"
 #include "ff-test-util.h"

@@ -9,6 +9,7 @@
 #include "ff-application.h"
 #include "ff-audit-trail.h"
 #include "ff-gtin.h"
+#include "ff-kind-catalog.h"
 #include "ff-kpi.h"
 #include "ff-record-detail.h"
 #include "ff-record-form.h"
