@@ -379,14 +379,15 @@ import_kind (FfSession    *session,
              guint64      *count)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (csv, (gssize) length, NULL);
+  g_auto (FfKindCsvImport) report = { 0 };
   FfActor actor = ff_actor_from_session (session);
 
-  ff_kind_csv_import (ff_session_get_store (session), &actor, kind, csv, length, count, &problems,
-                      NULL, &error);
-  if (error && problems && problems->len > 0)
-    fprintf (stderr, "bench-foodflow: %s\n", (const char *) g_ptr_array_index (problems, 0));
+  ff_kind_csv_import (ff_session_get_store (session), &actor, kind, in, &report, NULL, &error);
+  if (error && report.n_problems > 0)
+    fprintf (stderr, "bench-foodflow: %s\n", (const char *) g_ptr_array_index (report.problems, 0));
   check (error, kind->name);
+  *count = report.imported;
 }
 
 static FfSession *

@@ -146,6 +146,7 @@ column_width (const FfKind  *kind,
     case FF_FIELD_DATE:
       return 105;
     case FF_FIELD_GTIN:
+    case FF_FIELD_GLN:
       return 130;
     case FF_FIELD_REF:
       return 150;
@@ -510,8 +511,8 @@ typedef struct
   FfSession    *session;
   const FfKind *kind;
   GFile        *file;
-  GPtrArray    *problems;
-  guint64       count;
+  FfKindCsvImport report;  /* of an import */
+  guint64       count;     /* of an export */
 } CsvJob;
 
 static void
@@ -519,7 +520,7 @@ csv_job_free (CsvJob *job)
 {
   g_object_unref (job->session);
   g_object_unref (job->file);
-  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  ff_kind_csv_import_clear (&job->report);
   g_free (job);
 }
 
@@ -549,16 +550,16 @@ import_thread (GTask        *task,
 {
   CsvJob *job = task_data;
   g_autoptr (FfStore) store = NULL;
-  g_autofree char *text = NULL;
-  gsize length = 0;
+  g_autoptr (GFileInputStream) in = NULL;
   GError *error = NULL;
   FfActor actor;
 
   actor = ff_actor_from_session (job->session);
   store = ff_session_open_store (job->session, &error);
-  if (store == NULL
-      || !g_file_load_contents (job->file, cancellable, &text, &length, NULL, &error)
-      || !ff_kind_csv_import (store, &actor, job->kind, text, length, &job->count, &job->problems,
+  if (store != NULL)
+    in = g_file_read (job->file, cancellable, &error);
+  if (in == NULL
+      || !ff_kind_csv_import (store, &actor, job->kind, G_INPUT_STREAM (in), &job->report,
                               cancellable, &error))
     g_task_return_error (task, error);
   else
@@ -583,13 +584,19 @@ import_done_cb (GObject      *object,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      if (job->problems != NULL && job->problems->len > 0)
+      if (job->report.n_problems > 0)
         {
-          guint shown = MIN (job->problems->len, 20);
+          GPtrArray *problems = job->report.problems;
+          guint shown = MIN (problems->len, 20);
+
           for (guint i = 0; i < shown; i++)
-            g_string_append_printf (body, "%s\n", (char *) g_ptr_array_index (job->problems, i));
-          if (job->problems->len > shown)
-            g_string_append_printf (body, _("… and %u more"), job->problems->len - shown);
+            g_string_append_printf (body, "%s\n", (char *) g_ptr_array_index (problems, i));
+          if (job->report.n_problems > shown)
+            /* Translators: after the problems of a CSV file listed, how many more it has. */
+            g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %'u more problem",
+                                                       "… and %'u more problems",
+                                                       job->report.n_problems - shown),
+                                    job->report.n_problems - shown);
         }
       else
         g_string_append (body, error->message);
@@ -601,7 +608,7 @@ import_done_cb (GObject      *object,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  count = g_strdup_printf ("%'" G_GUINT64_FORMAT, job->count);
+  count = g_strdup_printf ("%'" G_GUINT64_FORMAT, job->report.imported);
   /* Translators: after an import, e.g. "Imported 120 Lines" */
   message = g_strdup_printf (_("Imported %s %s"), count, ff_kind_get_label (self->kind));
   show_toast (self, message);

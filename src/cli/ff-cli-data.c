@@ -129,13 +129,12 @@ _ff_cli_import (FfCliContext *ctx)
   g_autoptr (GError) error = NULL;
   g_autoptr (FfVault) vault = NULL;
   g_autoptr (FfSession) session = NULL;
-  g_autoptr (GPtrArray) problems = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileInputStream) in = NULL;
+  g_auto (FfKindCsvImport) report = { 0 };
   const char *path;
   const FfKind *kind;
   FfActor actor;
-  guint64 count = 0;
-  gsize length = 0;
 
   if (ctx->args->len != 3)
     return _ff_cli_usage_error (_("import takes TENANT, KIND and FILE"));
@@ -144,7 +143,10 @@ _ff_cli_import (FfCliContext *ctx)
     return _ff_cli_usage_error (_("“%s” is not a record kind; see foodflow-cli kinds"),
                                 (const char *) g_ptr_array_index (ctx->args, 1));
   path = g_ptr_array_index (ctx->args, 2);
-  if (!g_file_get_contents (path, &text, &length, &error))
+  /* Read a piece at a time: a file of any size imports in bounded memory. */
+  file = g_file_new_for_commandline_arg (path);
+  in = g_file_read (file, NULL, &error);
+  if (in == NULL)
     return _ff_cli_fail (error);
   vault = _ff_cli_open_vault (ctx, &error);
   if (vault == NULL)
@@ -154,21 +156,41 @@ _ff_cli_import (FfCliContext *ctx)
     return _ff_cli_fail (error);
 
   actor = ff_actor_from_session (session);
-  if (!ff_kind_csv_import (ff_session_get_store (session), &actor, kind, text, length, &count,
-                           &problems, NULL, &error))
+  if (!ff_kind_csv_import (ff_session_get_store (session), &actor, kind, G_INPUT_STREAM (in),
+                           &report, NULL, &error))
     {
-      /* Every bad row, then the verdict. */
-      for (guint i = 0; problems != NULL && i < problems->len; i++)
-        g_printerr ("foodflow-cli: %s: %s\n", path, (const char *) g_ptr_array_index (problems, i));
-      if (problems != NULL && problems->len > 0)
-        {
-          g_printerr ("foodflow-cli: %s: nothing was imported (%u problems)\n", path,
-                      problems->len);
-          return FF_CLI_EXIT_FAILURE;
-        }
-      return _ff_cli_fail (error);
+      /* Every bad row (up to a bound), then the verdict. */
+      if (report.n_problems == 0)
+        return _ff_cli_fail (error);
+      for (guint i = 0; i < report.problems->len; i++)
+        g_printerr ("foodflow-cli: %s: %s\n", path,
+                    (const char *) g_ptr_array_index (report.problems, i));
+      if (report.n_problems > report.problems->len)
+        /* Translators: after the problems listed, how many more the file has. */
+        g_printerr (g_dngettext (GETTEXT_PACKAGE, "foodflow-cli: %s: … and %'u more problem\n",
+                                 "foodflow-cli: %s: … and %'u more problems\n",
+                                 report.n_problems - report.problems->len),
+                    path, report.n_problems - report.problems->len);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "foodflow-cli: %s: nothing was imported (%'u problem)\n",
+                               "foodflow-cli: %s: nothing was imported (%'u problems)\n",
+                               report.n_problems),
+                  path, report.n_problems);
+      return FF_CLI_EXIT_FAILURE;
     }
-  printf ("%" G_GUINT64_FORMAT "\n", count);
+  printf ("%" G_GUINT64_FORMAT "\n", report.imported);
+  if (report.unchanged > 0)
+    {
+      g_autofree char *n = g_strdup_printf ("%'" G_GUINT64_FORMAT, report.unchanged);
+      /* Translators: rows of an imported CSV file whose records were there already. */
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "foodflow-cli: %s: %s row was already recorded with the same "
+                               "values and was left as it was\n",
+                               "foodflow-cli: %s: %s rows were already recorded with the same "
+                               "values and were left as they were\n",
+                               (gulong) MIN (report.unchanged, G_MAXULONG)),
+                  path, n);
+    }
   return FF_CLI_EXIT_OK;
 }
 

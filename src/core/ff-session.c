@@ -139,7 +139,8 @@ ff_session_open_store (FfSession  *self,
       return NULL;
     }
   /* The session's own connection already applied migrations. */
-  return ff_store_open (self->tenant->path, self->key, FF_STORE_OPEN_NO_MIGRATE, error);
+  return ff_store_open_for_tenant (self->tenant->path, self->tenant->id, self->key,
+                                   FF_STORE_OPEN_NO_MIGRATE, error);
 }
 
 const guint8 *

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <sodium.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ff-error.h"
 #include "ff-store.h"
@@ -22,6 +23,7 @@ struct _FfStore
   GHashTable *statements;  /* sql -> sqlite3_stmt* */
   FfHlc      *hlc;
   char       *device_id;
+  char       *tenant_id;  /* the namespace of name-based ids; NULL when not known */
   guint       depth;
   gboolean    failed;
 };
@@ -47,6 +49,7 @@ ff_store_finalize (GObject *object)
   g_clear_pointer (&self->hlc, ff_hlc_free);
   g_clear_pointer (&self->device_id, g_free);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->tenant_id, g_free);
 
   G_OBJECT_CLASS (ff_store_parent_class)->finalize (object);
 }
@@ -202,6 +205,80 @@ natural_compare (void       *user_data,
       j++;
     }
   return (len_a - i > len_b - j) - (len_a - i < len_b - j);
+}
+
+static gboolean
+is_ascii (const unsigned char *s,
+          int                  len)
+{
+  for (int i = 0; i < len; i++)
+    if (s[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Codes compare regardless of case: "L3" and "l3" are one code. ASCII (nearly every code) is
+ * compared in place; other text after NFKC normalisation and Unicode case folding, so "CAFÉ"
+ * and "café" are one code too. A total order, as an index needs. */
+static int
+code_compare (void       *user_data,
+              int         len_a,
+              const void *data_a,
+              int         len_b,
+              const void *data_b)
+{
+  const unsigned char *a = data_a, *b = data_b;
+
+  if (is_ascii (a, len_a) && is_ascii (b, len_b))
+    {
+      int n = MIN (len_a, len_b);
+
+      for (int i = 0; i < n; i++)
+        {
+          int ca = g_ascii_tolower (a[i]), cb = g_ascii_tolower (b[i]);
+          if (ca != cb)
+            return ca < cb ? -1 : 1;
+        }
+      return (len_a > len_b) - (len_a < len_b);
+    }
+  else
+    {
+      g_autofree char *na = g_utf8_normalize ((const char *) a, len_a, G_NORMALIZE_ALL_COMPOSE);
+      g_autofree char *nb = g_utf8_normalize ((const char *) b, len_b, G_NORMALIZE_ALL_COMPOSE);
+      g_autofree char *fa = g_utf8_casefold (na ? na : "", -1);
+      g_autofree char *fb = g_utf8_casefold (nb ? nb : "", -1);
+      int c = strcmp (fa, fb);
+
+      return (c > 0) - (c < 0);
+    }
+}
+
+/* ff_name_id(kind, key): the name-based id of the record of @kind that a migration makes from
+ * @key (DESIGN.md section 3), the same on every device of the tenant. */
+static void
+name_id_function (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
+{
+  FfStore *self = sqlite3_user_data (context);
+  const char *kind = (const char *) sqlite3_value_text (argv[0]);
+  const char *key = (const char *) sqlite3_value_text (argv[1]);
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+
+  if (self->tenant_id == NULL)
+    {
+      sqlite3_result_error (context, "ff_name_id() needs the tenant id", -1);
+      return;
+    }
+  if (kind == NULL || key == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  name = g_strconcat (self->tenant_id, "/", kind, "/", key, NULL);
+  id = ff_uuid_v5_new (FF_STORE_NAME_ID_NAMESPACE, name);
+  sqlite3_result_text (context, id, -1, SQLITE_TRANSIENT);
 }
 
 /* Migrations -------------------------------------------------------------------------------- */
@@ -376,6 +453,16 @@ ff_store_open (const char       *path,
                FfStoreOpenFlags  flags,
                GError          **error)
 {
+  return ff_store_open_for_tenant (path, NULL, key, flags, error);
+}
+
+FfStore *
+ff_store_open_for_tenant (const char       *path,
+                          const char       *tenant_id,
+                          const guint8     *key,
+                          FfStoreOpenFlags  flags,
+                          GError          **error)
+{
   g_autoptr (FfStore) self = NULL;
   int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
   gint64 n;
@@ -401,6 +488,7 @@ ff_store_open (const char       *path,
 
   self = g_object_new (FF_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->tenant_id = g_strdup (tenant_id);
   rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
@@ -409,6 +497,9 @@ ff_store_open (const char       *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_create_collation (self->db, "FF_NATURAL", SQLITE_UTF8, NULL, natural_compare);
+  sqlite3_create_collation (self->db, "FF_CODE", SQLITE_UTF8, NULL, code_compare);
+  sqlite3_create_function (self->db, "ff_name_id", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, self,
+                           name_id_function, NULL, NULL);
   sqlite3_busy_timeout (self->db, 10000);
   if (!apply_key (self, key, error))
     return NULL;

@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (FfStore, ff_store, FF, STORE, GObject)
 
 #define FF_STORE_KEY_SIZE 32
 #define FF_STORE_MIGRATIONS_PATH "/org/foodflow/FoodFlow/migrations"
+/* The UUIDv5 namespace of the ids migrations derive from (tenant, kind, natural key). */
+#define FF_STORE_NAME_ID_NAMESPACE "62a72ebd-8d6b-46b4-9e4b-35a8a6a79aac"
 
 typedef enum {
   FF_STORE_OPEN_DEFAULT = 0,
@@ -25,6 +27,13 @@ typedef enum {
  * and foreign keys and applies pending migrations. A wrong key fails with
  * FF_STORE_ERROR_NOT_A_DATABASE and writes nothing. */
 FfStore      *ff_store_open                 (const char       *path,
+                                             const guint8     *key,
+                                             FfStoreOpenFlags  flags,
+                                             GError          **error);
+/* The same for a tenant of the registry: @tenant_id is the namespace of the name-based ids
+ * that migrations give the records they make (SQL function ff_name_id(kind, key)). */
+FfStore      *ff_store_open_for_tenant      (const char       *path,
+                                             const char       *tenant_id,
                                              const guint8     *key,
                                              FfStoreOpenFlags  flags,
                                              GError          **error);

@@ -182,3 +182,41 @@ ff_uuid_v7_get_unix_ms (const char *str)
 
   return ms;
 }
+
+static gboolean
+parse_uuid (const char *str,
+            guint8      bytes[16])
+{
+  guint n = 0;
+
+  if (!ff_uuid_is_valid (str))
+    return FALSE;
+  for (const char *p = str; *p && n < 16; p++)
+    {
+      if (*p == '-')
+        continue;
+      bytes[n++] = (guint8) (g_ascii_xdigit_value (p[0]) << 4 | g_ascii_xdigit_value (p[1]));
+      p++;
+    }
+  return n == 16;
+}
+
+char *
+ff_uuid_v5_new (const char *namespace_uuid,
+                const char *name)
+{
+  g_autoptr (GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 ns[16], digest[20];
+  gsize digest_len = sizeof digest;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  if (!parse_uuid (namespace_uuid, ns))
+    g_return_val_if_reached (NULL);
+
+  g_checksum_update (sha1, ns, sizeof ns);
+  g_checksum_update (sha1, (const guchar *) name, (gssize) strlen (name));
+  g_checksum_get_digest (sha1, digest, &digest_len);
+  digest[6] = (digest[6] & 0x0f) | 0x50;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+  return format_uuid (digest);
+}

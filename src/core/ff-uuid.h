@@ -1,4 +1,5 @@
-/* ff-uuid.h — UUIDv7 (time-ordered record ids) and UUIDv4 (device ids). */
+/* ff-uuid.h — UUIDv7 (time-ordered record ids), UUIDv4 (device ids) and UUIDv5 (ids derived
+ * from names, for records that several devices make from the same data). */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -15,6 +16,10 @@ char   *ff_uuid_v7_new        (void);
 char   *ff_uuid_v7_new_at     (gint64 unix_ms);
 /* A new random UUIDv4. */
 char   *ff_uuid_v4_new        (void);
+/* The name-based UUIDv5 (RFC 9562 section 5.5, SHA-1) of @name in the namespace
+ * @namespace_uuid (a canonical UUID): the same inputs give the same id on every device. */
+char   *ff_uuid_v5_new        (const char *namespace_uuid,
+                               const char *name);
 /* TRUE when @str is a canonical UUID (8-4-4-4-12 hex digits, either case). */
 gboolean ff_uuid_is_valid     (const char *str);
 /* The version nibble of a valid UUID, or -1. */

@@ -465,7 +465,7 @@ ff_vault_create_tenant (FfVault             *self,
     }
   randombytes_buf (key, FF_STORE_KEY_SIZE);
 
-  store = ff_store_open (info->path, key, FF_STORE_OPEN_CREATE, error);
+  store = ff_store_open_for_tenant (info->path, info->id, key, FF_STORE_OPEN_CREATE, error);
   if (store != NULL)
     g_chmod (info->path, 0600);
   ok = store != NULL && ff_users_add (store, admin_username, FF_ROLE_ADMIN, error);
@@ -577,7 +577,7 @@ ff_vault_unlock (FfVault     *self,
   if (key == NULL)
     return NULL;
 
-  store = ff_store_open (info->path, key, FF_STORE_OPEN_DEFAULT, error);
+  store = ff_store_open_for_tenant (info->path, info->id, key, FF_STORE_OPEN_DEFAULT, error);
   if (store == NULL)
     {
       sodium_free (key);

@@ -7,7 +7,8 @@
 G_BEGIN_DECLS
 
 /* The flags of every kind's human code. */
-#define FF_CODE_FLAGS (FF_FIELD_REQUIRED | FF_FIELD_UNIQUE | FF_FIELD_LIST | FF_FIELD_SEARCH)
+#define FF_CODE_FLAGS (FF_FIELD_REQUIRED | FF_FIELD_UNIQUE | FF_FIELD_LIST | FF_FIELD_SEARCH \
+                       | FF_FIELD_IDENTIFIER)
 
 /* PlantOps (plant-ops/ff-plant-ops-kinds.c, plant-ops/ff-production-kinds.c) */
 extern const FfKind ff_kind_plants;

@@ -43,3 +43,26 @@ ff_gtin_is_valid (const char *gtin)
   body[len - 1] = '\0';
   return ff_gtin_check_digit (body) == gtin[len - 1] - '0';
 }
+
+char *
+ff_gtin_to_14 (const char *gtin)
+{
+  gsize len = strlen (gtin);
+
+  g_return_val_if_fail (len <= 14, NULL);
+  return g_strconcat ("00000000000000" + len, gtin, NULL);
+}
+
+char *
+ff_gtin_to_shortest (const char *gtin)
+{
+  if (gtin == NULL || strlen (gtin) != 14 || strspn (gtin, "0123456789") != 14)
+    return g_strdup (gtin);
+  if (g_str_has_prefix (gtin, "000000"))
+    return g_strdup (gtin + 6);
+  if (g_str_has_prefix (gtin, "00"))
+    return g_strdup (gtin + 2);
+  if (gtin[0] == '0')
+    return g_strdup (gtin + 1);
+  return g_strdup (gtin);
+}

@@ -117,30 +117,124 @@ ff_kind_csv_export (FfStore        *store,
 
 /* Import ------------------------------------------------------------------------------------ */
 
+void
+ff_kind_csv_import_clear (FfKindCsvImport *report)
+{
+  g_clear_pointer (&report->problems, g_ptr_array_unref);
+  memset (report, 0, sizeof *report);
+}
+
 typedef struct
 {
-  FfStore       *store;
-  const FfActor *actor;
-  const FfKind  *kind;
+  guint  line;
+  int    column;   /* 1-based field, 0 for the whole row, -1: the message says where */
+  guint  seq;      /* the order found in, within a line */
+  char  *message;
+} Problem;
+
+typedef struct
+{
+  char  **fields;
+  guint   line;
+} DeferredRow;
+
+typedef enum {
+  ROW_DONE,      /* inserted, or a problem recorded */
+  ROW_UNCHANGED, /* the same record is already there */
+  ROW_DEFERRED,  /* refers to a record of its own kind further down the file */
+  ROW_FAILED,    /* not the row's fault: the database (error set) */
+} RowResult;
+
+typedef struct
+{
+  FfStore            *store;
+  const FfActor      *actor;
+  const FfKind       *kind;
   FfRecordRepository *repo;
-  GHashTable    *ref_repos;  /* kind name -> FfRecordRepository */
-  GHashTable    *ref_ids;    /* "kind\x1fcode" -> id, of references resolved so far */
-  int           *field_of;   /* per column: field index */
-  guint          n_columns;
-  GPtrArray     *problems;
+  GHashTable         *ref_repos;  /* kind name -> FfRecordRepository */
+  GHashTable         *ref_ids;    /* "kind\x1fcode" -> id, of references resolved so far */
+  int                *field_of;   /* per column: field index */
+  guint               n_columns;
+  GArray             *problems;   /* Problem, the first FF_KIND_CSV_MAX_PROBLEMS in line order */
+  guint               n_problems; /* all of them */
+  guint64             imported;
+  guint64             unchanged;
 } ImportData;
 
+static void
+problem_clear (gpointer data)
+{
+  g_free (((Problem *) data)->message);
+}
+
+static void
+deferred_row_free (gpointer data)
+{
+  DeferredRow *row = data;
+
+  g_strfreev (row->fields);
+  g_free (row);
+}
+
+/* Keeps the first problems of the file, by line, however many there are: a file of the wrong
+ * kind has a problem on every row. */
 static void
 problem (ImportData *data,
          guint       line,
          int         column,
          const char *message)
 {
-  if (column > 0)
-    g_ptr_array_add (data->problems, g_strdup_printf (_("line %u, column %d: %s"), line, column,
-                                                      message));
-  else
-    g_ptr_array_add (data->problems, g_strdup_printf (_("line %u: %s"), line, message));
+  Problem p = { line, column, data->n_problems, NULL };
+  guint last = 0;
+
+  data->n_problems++;
+  if (data->problems->len >= FF_KIND_CSV_MAX_PROBLEMS)
+    {
+      for (guint i = 1; i < data->problems->len; i++)
+        if (g_array_index (data->problems, Problem, i).line
+            > g_array_index (data->problems, Problem, last).line)
+          last = i;
+      if (g_array_index (data->problems, Problem, last).line <= line)
+        return;
+      g_array_remove_index_fast (data->problems, last);
+    }
+  p.message = g_strdup (message);
+  g_array_append_val (data->problems, p);
+}
+
+static int
+problem_compare (gconstpointer a,
+                 gconstpointer b)
+{
+  const Problem *pa = a, *pb = b;
+
+  if (pa->line != pb->line)
+    return pa->line < pb->line ? -1 : 1;
+  return (pa->seq > pb->seq) - (pa->seq < pb->seq);
+}
+
+/* The problems as people read them, in file order. */
+static GPtrArray *
+problem_texts (ImportData *data)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  g_array_sort (data->problems, problem_compare);
+  for (guint i = 0; i < data->problems->len; i++)
+    {
+      const Problem *p = &g_array_index (data->problems, Problem, i);
+
+      if (p->column < 0)
+        g_ptr_array_add (texts, g_strdup (p->message));
+      else if (p->column > 0)
+        /* Translators: where in a CSV file a problem is, then what it is. */
+        g_ptr_array_add (texts, g_strdup_printf (_("line %u, column %d: %s"), p->line, p->column,
+                                                 p->message));
+      else
+        /* Translators: the line of a CSV file with a problem, then what it is. */
+        g_ptr_array_add (texts, g_strdup_printf (_("line %u: %s"), p->line, p->message));
+    }
+  return texts;
 }
 
 /* The column (1-based) that holds @field, or 0. */
@@ -173,8 +267,7 @@ fields_are_utf8 (ImportData  *data,
 
 static gboolean
 read_header (ImportData  *data,
-             char       **header,
-             GError     **error)
+             char       **header)
 {
   data->n_columns = g_strv_length (header);
   data->field_of = g_new (int, data->n_columns);
@@ -204,7 +297,7 @@ read_header (ImportData  *data,
         g_autofree char *msg = g_strdup_printf (_("the required column “%s” is missing"), f->name);
         problem (data, 1, 0, msg);
       }
-  return data->problems->len == 0;
+  return data->n_problems == 0;
 }
 
 /* The id of the @ref_kind record with @code, or NULL. */
@@ -241,28 +334,81 @@ resolve_ref (ImportData    *data,
   return id;
 }
 
-/* Builds and inserts one row; problems go to data->problems. FALSE only for failures that are
- * not the row's fault (the database). */
-static gboolean
+/* A row whose natural key is taken: the same values are the same record (a file imported again
+ * changes nothing); other values are a conflict, named field by field. */
+static RowResult
+compare_with_recorded (ImportData  *data,
+                       FfRecord    *record,
+                       guint        line,
+                       GError     **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (FfRecord) existing = NULL;
+  g_autoptr (GString) differences = g_string_new (NULL);
+  g_autofree char *msg = NULL;
+
+  existing = ff_record_repository_find_by_natural_key (data->repo, record, &local_error);
+  if (existing == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return ROW_FAILED;
+        }
+      return ROW_DONE;
+    }
+  for (guint i = 0; data->kind->fields[i].name != NULL; i++)
+    {
+      const FfField *field = &data->kind->fields[i];
+      g_autofree char *here = NULL, *there = NULL;
+
+      if (field->type == FF_FIELD_BLOB
+          || ff_field_values_equal (field, ff_record_get_nth (record, i),
+                                    ff_record_get_nth (existing, i)))
+        continue;
+      here = ff_record_format_nth (record, i);
+      there = ff_record_format_nth (existing, i);
+      /* Translators: one difference between a CSV row and the record already kept: the field,
+       * the file's value and the recorded one. */
+      g_string_append_printf (differences, _("%s%s %s here, %s recorded"),
+                              differences->len ? "; " : "", field->name,
+                              *here ? here : _("(empty)"), *there ? there : _("(empty)"));
+    }
+  if (differences->len == 0)
+    return ROW_UNCHANGED;
+  /* Translators: the kind's phrase for a taken natural key, then how the row differs. */
+  msg = g_strdup_printf (_("%s, with other values: %s"),
+                         g_dgettext (GETTEXT_PACKAGE, data->kind->duplicate_message),
+                         differences->str);
+  problem (data, line, 0, msg);
+  return ROW_DONE;
+}
+
+/* Builds and inserts one row; problems go to data->problems. With @last_pass a reference to a
+ * record of the same kind that is not there is a problem; before, the row waits for the rest
+ * of the file (a child may come before its parent). */
+static RowResult
 import_row (ImportData  *data,
             char       **row,
             guint        line,
+            gboolean     last_pass,
             GError     **error)
 {
   g_autoptr (FfRecord) record = ff_record_new (data->kind);
   g_autoptr (GPtrArray) field_problems = NULL;
   g_autoptr (GError) local_error = NULL;
   guint n = g_strv_length (row);
-  guint before = data->problems->len;
+  guint before = data->n_problems;
+  gboolean duplicate_only = TRUE;
 
   if (!fields_are_utf8 (data, row, line))
-    return TRUE;
+    return ROW_DONE;
   if (n != data->n_columns)
     {
       g_autofree char *msg = g_strdup_printf (_("%u fields where the header has %u"), n,
                                               data->n_columns);
       problem (data, line, 0, msg);
-      return TRUE;
+      return ROW_DONE;
     }
   for (guint c = 0; c < n; c++)
     {
@@ -290,13 +436,19 @@ import_row (ImportData  *data,
       else if (field->type == FF_FIELD_REF && *value != '\0')
         {
           const FfKind *ref_kind = ff_field_get_ref_kind (field);
-          const char *id = resolve_ref (data, ref_kind, value, error);
+          const char *id = resolve_ref (data, ref_kind, value, &local_error);
 
           if (id == NULL)
             {
               g_autofree char *msg = NULL;
-              if (error && *error)
-                return FALSE;
+
+              if (local_error != NULL)
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return ROW_FAILED;
+                }
+              if (ref_kind == data->kind && !last_pass && data->n_problems == before)
+                return ROW_DEFERRED;
               msg = g_strdup_printf (_("%s refers to “%s”, but there is no %s with that code"),
                                      field->name, value, ff_kind_get_label_singular (ref_kind));
               problem (data, line, (int) c + 1, msg);
@@ -307,12 +459,16 @@ import_row (ImportData  *data,
       else
         ff_record_set_nth (record, (guint) data->field_of[c], value);
     }
-  if (data->problems->len > before)
-    return TRUE;
+  if (data->n_problems > before)
+    return ROW_DONE;
 
   field_problems = ff_record_repository_validate (data->repo, record, error);
   if (field_problems == NULL)
-    return FALSE;
+    return ROW_FAILED;
+  for (guint i = 0; i < field_problems->len; i++)
+    duplicate_only = duplicate_only && ((FfFieldError *) g_ptr_array_index (field_problems, i))->duplicate;
+  if (field_problems->len > 0 && duplicate_only)
+    return compare_with_recorded (data, record, line, error);
   for (guint i = 0; i < field_problems->len; i++)
     {
       FfFieldError *fe = g_ptr_array_index (field_problems, i);
@@ -323,46 +479,101 @@ import_row (ImportData  *data,
       problem (data, line, column, msg);
     }
   if (field_problems->len > 0)
-    return TRUE;
+    return ROW_DONE;
 
   if (!ff_record_repository_insert (data->repo, data->actor, record, _("Imported from CSV"),
                                     &local_error))
     {
-      if (g_error_matches (local_error, FF_ERROR, FF_ERROR_PERMISSION))
+      if (!g_error_matches (local_error, FF_ERROR, FF_ERROR_INVALID)
+          && !g_error_matches (local_error, FF_STORE_ERROR, FF_STORE_ERROR_CONSTRAINT))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          return ROW_FAILED;
         }
       problem (data, line, 0, local_error->message);
+      return ROW_DONE;
     }
+  data->imported++;
+  return ROW_DONE;
+}
+
+static RowResult
+count_row (ImportData  *data,
+           char       **row,
+           guint        line,
+           gboolean     last_pass,
+           GPtrArray   *deferred,
+           GError     **error)
+{
+  RowResult result = import_row (data, row, line, last_pass, error);
+
+  if (result == ROW_UNCHANGED)
+    data->unchanged++;
+  else if (result == ROW_DEFERRED)
+    {
+      DeferredRow *d = g_new0 (DeferredRow, 1);
+      d->fields = g_strdupv (row);
+      d->line = line;
+      g_ptr_array_add (deferred, d);
+    }
+  return result;
+}
+
+/* Rows that refer to records of their kind further down the file, again until no more of them
+ * can be placed; what is left refers to nothing. */
+static gboolean
+import_deferred (ImportData  *data,
+                 GPtrArray   *deferred,
+                 GError     **error)
+{
+  gboolean last_pass = FALSE;
+
+  while (deferred->len > 0)
+    {
+      g_autoptr (GPtrArray) waiting = g_steal_pointer (&deferred);
+      guint before = waiting->len;
+
+      deferred = g_ptr_array_new_with_free_func (deferred_row_free);
+      for (guint i = 0; i < waiting->len; i++)
+        {
+          DeferredRow *row = g_ptr_array_index (waiting, i);
+          if (count_row (data, row->fields, row->line, last_pass, deferred, error) == ROW_FAILED)
+            {
+              g_ptr_array_unref (deferred);
+              return FALSE;
+            }
+        }
+      if (deferred->len == before)
+        last_pass = TRUE;
+    }
+  g_ptr_array_unref (deferred);
   return TRUE;
 }
 
 gboolean
-ff_kind_csv_import (FfStore        *store,
-                    const FfActor  *actor,
-                    const FfKind   *kind,
-                    const char     *text,
-                    gsize           length,
-                    guint64        *out_count,
-                    GPtrArray     **out_problems,
-                    GCancellable   *cancellable,
-                    GError        **error)
+ff_kind_csv_import (FfStore          *store,
+                    const FfActor    *actor,
+                    const FfKind     *kind,
+                    GInputStream     *in,
+                    FfKindCsvImport  *report,
+                    GCancellable     *cancellable,
+                    GError          **error)
 {
   g_autoptr (FfCsvReader) reader = NULL;
   g_autoptr (FfRecordRepository) repo = NULL;
-  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) deferred = g_ptr_array_new_with_free_func (deferred_row_free);
+  g_autoptr (GError) syntax_error = NULL;
   ImportData data = { 0 };
-  guint64 count = 0;
+  gboolean in_transaction = FALSE;
   gboolean ok = FALSE;
+  guint64 rows = 0;
   char **row;
   guint line = 0;
 
   g_return_val_if_fail (FF_IS_STORE (store), FALSE);
-  g_return_val_if_fail (kind != NULL && text != NULL, FALSE);
+  g_return_val_if_fail (kind != NULL && G_IS_INPUT_STREAM (in) && report != NULL, FALSE);
 
-  if (out_problems)
-    *out_problems = NULL;
+  memset (report, 0, sizeof *report);
   if (actor == NULL || !ff_kind_role_can_write (kind, actor->role))
     {
       g_set_error (error, FF_ERROR, FF_ERROR_PERMISSION, _("Your role (%s) may not change %s"),
@@ -374,72 +585,96 @@ ff_kind_csv_import (FfStore        *store,
   data.actor = actor;
   data.kind = kind;
   data.repo = repo;
-  data.problems = problems;
+  data.problems = g_array_new (FALSE, FALSE, sizeof (Problem));
+  g_array_set_clear_func (data.problems, problem_clear);
   data.ref_repos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   data.ref_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  reader = ff_csv_reader_new (text, length);
-  row = ff_csv_reader_next (reader, &line, error);
+  reader = ff_csv_reader_new_for_stream (in);
+  row = ff_csv_reader_next (reader, &line, cancellable, &syntax_error);
   if (row == NULL)
     {
-      if (error == NULL || *error == NULL)
-        g_set_error_literal (error, FF_ERROR, FF_ERROR_INVALID,
-                             _("The file is empty: it needs a header row of column names"));
-      goto out;
+      if (syntax_error != NULL && syntax_error->domain == FF_ERROR)
+        problem (&data, 1, -1, syntax_error->message);
+      else if (syntax_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&syntax_error));
+          goto out;
+        }
+      else
+        {
+          g_set_error_literal (error, FF_ERROR, FF_ERROR_INVALID,
+                               _("The file is empty: it needs a header row of column names"));
+          goto out;
+        }
+      goto report;
     }
-  if (!fields_are_utf8 (&data, row, line) || !read_header (&data, row, error))
+  if (!fields_are_utf8 (&data, row, line) || !read_header (&data, row))
     goto report;
 
-  /* One transaction: the file lands whole or not at all. Rows are inserted as they are read so
-   * that later rows see earlier ones (a code used twice, a lot made from a lot above it). */
-  if (!ff_store_begin (store, error))
-    goto out;
-  while ((row = ff_csv_reader_next (reader, &line, error)) != NULL)
+  /* One transaction, begun with the first record (a file of only a header writes nothing): the
+   * file lands whole or not at all. Rows are inserted as they are read so that later rows see
+   * earlier ones (a code used twice, a lot made from a lot above it). */
+  while ((row = ff_csv_reader_next (reader, &line, cancellable, &syntax_error)) != NULL)
     {
       /* A blank line (one empty field) is not a record. */
       if (row[0] != NULL && row[1] == NULL && *g_strstrip (row[0]) == '\0')
         continue;
-      if (!import_row (&data, row, line, error))
+      if (!in_transaction)
         {
-          ff_store_rollback (store);
-          goto out;
+          if (!ff_store_begin (store, error))
+            goto out;
+          in_transaction = TRUE;
         }
-      count++;
-      if ((count & 0x3ff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          ff_store_rollback (store);
-          goto out;
-        }
+      if (count_row (&data, row, line, FALSE, deferred, error) == ROW_FAILED)
+        goto out;
+      if ((++rows & 0x3ff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
     }
-  if (error && *error)
+  if (syntax_error != NULL)
     {
-      /* The CSV itself is malformed there (its message names line and column): one more
+      if (syntax_error->domain != FF_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&syntax_error));
+          goto out;
+        }
+      /* The CSV itself is malformed there (the message names line and column): one more
        * problem, after which the rest cannot be read. */
-      g_ptr_array_add (problems, g_strdup ((*error)->message));
-      g_clear_error (error);
-    }
-  if (problems->len > 0)
-    {
-      ff_store_rollback (store);
+      problem (&data, line, -1, syntax_error->message);
       goto report;
     }
-  ok = ff_store_commit (store, error);
-  if (ok && out_count)
-    *out_count = count;
+  if (!import_deferred (&data, g_steal_pointer (&deferred), error))
+    goto out;
+  if (data.n_problems > 0)
+    goto report;
+  if (in_transaction)
+    {
+      in_transaction = FALSE;
+      if (!ff_store_commit (store, error))
+        goto out;
+    }
+  report->imported = data.imported;
+  report->unchanged = data.unchanged;
+  ok = TRUE;
   goto out;
 
 report:
+  report->problems = problem_texts (&data);
+  report->n_problems = data.n_problems;
   g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
-               g_dngettext (GETTEXT_PACKAGE, "Nothing was imported: %u problem in the file; first: %s",
+               /* Translators: the number of problems in a CSV file, then the first of them. */
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Nothing was imported: %u problem in the file; first: %s",
                             "Nothing was imported: %u problems in the file; first: %s",
-                            problems->len),
-               problems->len, (const char *) g_ptr_array_index (problems, 0));
-  if (out_problems)
-    *out_problems = g_ptr_array_ref (problems);
+                            data.n_problems),
+               data.n_problems, (const char *) g_ptr_array_index (report->problems, 0));
 
 out:
+  if (in_transaction)
+    ff_store_rollback (store);
   g_hash_table_unref (data.ref_repos);
   g_hash_table_unref (data.ref_ids);
+  g_array_unref (data.problems);
   g_free (data.field_of);
   return ok;
 }

@@ -3,8 +3,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ff-error.h"
 #include "ff-gtin.h"
@@ -119,6 +121,18 @@ ff_field_is_numeric (const FfField *field)
     }
 }
 
+gboolean
+ff_field_values_equal (const FfField *field,
+                       const char    *a,
+                       const char    *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (ff_field_is_numeric (field))
+    return g_ascii_strtod (a, NULL) == g_ascii_strtod (b, NULL);
+  return g_str_equal (a, b);
+}
+
 /* Validation -------------------------------------------------------------------------------- */
 
 static gboolean
@@ -188,6 +202,148 @@ is_email (const char *s)
          && at[1] != '.' && s[strlen (s) - 1] != '.' && strpbrk (s, " \t\n,;<>") == NULL;
 }
 
+/* A number as a person writes it in a file: optional sign, digits with an optional decimal
+ * point, an optional exponent. Not hexadecimal, "inf" or "nan", which strtod also takes. */
+static gboolean
+is_decimal (const char *s)
+{
+  gboolean digits = FALSE;
+
+  if (*s == '+' || *s == '-')
+    s++;
+  while (g_ascii_isdigit (*s))
+    s++, digits = TRUE;
+  if (*s == '.')
+    {
+      s++;
+      while (g_ascii_isdigit (*s))
+        s++, digits = TRUE;
+    }
+  if (!digits)
+    return FALSE;
+  if (*s == 'e' || *s == 'E')
+    {
+      s++;
+      if (*s == '+' || *s == '-')
+        s++;
+      if (!g_ascii_isdigit (*s))
+        return FALSE;
+      while (g_ascii_isdigit (*s))
+        s++;
+    }
+  return *s == '\0';
+}
+
+/* The shortest decimal text that reads back as @d ("0.1", not "0.10000000000000001"). */
+static const char *
+shortest_decimal (char   *buf,
+                  gsize   size,
+                  double  d)
+{
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      g_ascii_formatd (buf, (int) size, digits == 15 ? "%.15g" : digits == 16 ? "%.16g" : "%.17g",
+                       d);
+      if (g_ascii_strtod (buf, NULL) == d)
+        break;
+    }
+  return buf;
+}
+
+/* A character no code may hold: controls, format characters (byte-order marks, zero-width
+ * spaces, bidirectional overrides), separators other than the space, unassigned code points. */
+static gboolean
+is_unprintable_in_code (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_UNASSIGNED:
+    case G_UNICODE_SURROGATE:
+    case G_UNICODE_PRIVATE_USE:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+      return TRUE;
+    case G_UNICODE_SPACE_SEPARATOR:
+      return c != ' ';
+    default:
+      return FALSE;
+    }
+}
+
+/* Control characters have no place in text, but for line breaks and tabs in multi-line
+ * fields. */
+static gboolean
+check_text (const FfField  *field,
+            const char     *v,
+            GError        **error)
+{
+  for (const char *p = v; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (field->flags & FF_FIELD_IDENTIFIER)
+        {
+          if (is_unprintable_in_code (c))
+            return invalid (error, _("holds the invisible or control character U+%04X; a code "
+                                     "may hold only printable characters"), c);
+        }
+      else if (g_unichar_type (c) == G_UNICODE_CONTROL && c != '\t'
+               && !(c == '\n' && (field->flags & FF_FIELD_MULTILINE)))
+        return invalid (error, _("holds the control character U+%04X"), c);
+    }
+  return TRUE;
+}
+
+/* "2026-03-31T14:05:00Z" or with an offset ("+02:00"); seconds may be left out. Anything else
+ * that GLib would take (a space for the T, no zone, a leap second, fractions) is refused: a
+ * time without a zone is a guess, and a changed time is not the time recorded. */
+static gboolean
+parse_timestamp (const char  *v,
+                 char       **out_value,
+                 GError     **error)
+{
+  g_autoptr (GRegex) shape = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autoptr (GDateTime) dt = NULL;
+  g_autoptr (GDateTime) dt_utc = NULL;
+  g_autofree char *seconds = NULL;
+  g_autofree char *zone = NULL;
+
+  shape = g_regex_new ("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:(\\d{2})(\\.\\d+)?)?"
+                       "(Z|[+-]\\d{2}:?\\d{2})?$", G_REGEX_OPTIMIZE, 0, NULL);
+  if (!g_regex_match (shape, v, 0, &match))
+    return invalid (error, _("“%s” is not a time like 2026-03-31T14:05:00Z"), v);
+  seconds = g_match_info_fetch (match, 2);
+  zone = g_match_info_fetch (match, 4);
+  if (zone == NULL || *zone == '\0')
+    return invalid (error, _("“%s” has no time zone: add Z for UTC or an offset such as "
+                             "+02:00"), v);
+  if (seconds != NULL && g_str_equal (seconds, "60"))
+    return invalid (error, _("“%s” is a leap second, which FoodFlow cannot record; use :59"), v);
+  {
+    g_autofree char *fraction = g_match_info_fetch (match, 3);
+    if (fraction != NULL && *fraction != '\0')
+      return invalid (error, _("“%s” has fractions of a second; FoodFlow records times to the "
+                               "second"), v);
+  }
+  if (seconds == NULL || *seconds == '\0')
+    {
+      /* GLib wants the seconds: "14:05Z" is "14:05:00Z". */
+      g_autofree char *minutes = g_strndup (v, 16);
+      g_autofree char *full = g_strconcat (minutes, ":00", zone, NULL);
+      dt = g_date_time_new_from_iso8601 (full, NULL);
+    }
+  else
+    dt = g_date_time_new_from_iso8601 (v, NULL);
+  if (dt == NULL)
+    return invalid (error, _("“%s” is not a time that exists"), v);
+  dt_utc = g_date_time_to_utc (dt);
+  *out_value = g_date_time_format (dt_utc, "%Y-%m-%dT%H:%M:%SZ");
+  return TRUE;
+}
+
 gboolean
 ff_field_normalize (const FfField  *field,
                     const char     *input,
@@ -211,19 +367,35 @@ ff_field_normalize (const FfField  *field,
     {
     case FF_FIELD_TEXT:
     case FF_FIELD_UNIT:
+      if (field->flags & FF_FIELD_MULTILINE)
+        {
+          /* Line breaks as the file or the platform wrote them become one kind. */
+          GString *text = g_string_new (v);
+          g_string_replace (text, "\r\n", "\n", 0);
+          g_string_replace (text, "\r", "\n", 0);
+          g_free (v);
+          v = g_string_free (text, FALSE);
+        }
       if ((guint) g_utf8_strlen (v, -1) > max_length)
         return invalid (error, _("is longer than %u characters"), max_length);
+      if (!check_text (field, v, error))
+        return FALSE;
       break;
 
     case FF_FIELD_INTEGER:
     case FF_FIELD_MONEY:
       {
         char *end;
-        gint64 n = g_ascii_strtoll (v, &end, 10);
-        if (*end != '\0' || end == v)
+        gint64 n;
+
+        errno = 0;
+        n = g_ascii_strtoll (v, &end, 10);
+        if (*end != '\0' || end == v || !(g_ascii_isdigit (*v) || *v == '+' || *v == '-'))
           return invalid (error, field->type == FF_FIELD_MONEY
                                    ? _("“%s” is not a whole amount in minor units (cents)")
                                    : _("“%s” is not a whole number"), v);
+        if (errno == ERANGE)
+          return invalid (error, _("“%s” is too large a number to store"), v);
         if (!check_range (field, (double) n, error))
           return FALSE;
         *out_value = g_strdup_printf ("%" G_GINT64_FORMAT, n);
@@ -235,12 +407,17 @@ ff_field_normalize (const FfField  *field,
       {
         char *end;
         char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        double d = g_ascii_strtod (v, &end);
-        if (*end != '\0' || end == v || !isfinite (d))
+        double d;
+
+        if (!is_decimal (v))
           return invalid (error, _("“%s” is not a number"), v);
+        errno = 0;
+        d = g_ascii_strtod (v, &end);
+        if (*end != '\0' || !isfinite (d) || errno == ERANGE)
+          return invalid (error, _("“%s” is too large or too small a number to store"), v);
         if (!check_range (field, d, error))
           return FALSE;
-        *out_value = g_strdup (g_ascii_dtostr (buf, sizeof buf, d));
+        *out_value = g_strdup (shortest_decimal (buf, sizeof buf, d));
         return TRUE;
       }
 
@@ -267,16 +444,7 @@ ff_field_normalize (const FfField  *field,
       }
 
     case FF_FIELD_TIMESTAMP:
-      {
-        g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-        g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (v, utc);
-        g_autoptr (GDateTime) dt_utc = NULL;
-        if (dt == NULL)
-          return invalid (error, _("“%s” is not a time like 2026-03-31T14:05:00Z"), v);
-        dt_utc = g_date_time_to_utc (dt);
-        *out_value = g_date_time_format (dt_utc, "%Y-%m-%dT%H:%M:%SZ");
-        return TRUE;
-      }
+      return parse_timestamp (v, out_value, error);
 
     case FF_FIELD_ENUM:
       for (const FfEnumValue *e = field->enum_values; e && e->value; e++)
@@ -306,6 +474,15 @@ ff_field_normalize (const FfField  *field,
       if (!ff_gtin_is_valid (v))
         return invalid (error, _("“%s” is not a valid GTIN (8, 12, 13 or 14 digits with a "
                                  "correct check digit)"), v);
+      /* One article, one form: a GTIN-13 and the same GTIN-14 with a leading zero are the same
+       * number, so they compare (and are unique) as 14 digits, as GS1 keeps them. */
+      *out_value = ff_gtin_to_14 (v);
+      return TRUE;
+
+    case FF_FIELD_GLN:
+      if (strlen (v) != 13 || !ff_gtin_is_valid (v))
+        return invalid (error, _("“%s” is not a valid GLN (13 digits with a correct check "
+                                 "digit)"), v);
       break;
 
     case FF_FIELD_EMAIL:
@@ -380,6 +557,9 @@ ff_field_format (const FfField *field,
         return field->unit ? g_strdup_printf ("%'" G_GINT64_FORMAT " %s", n, field->unit)
                            : g_strdup_printf ("%'" G_GINT64_FORMAT, n);
       }
+
+    case FF_FIELD_GTIN:
+      return ff_gtin_to_shortest (value);
 
     case FF_FIELD_BLOB:
       return g_format_size ((guint64) g_ascii_strtoull (value, NULL, 10));

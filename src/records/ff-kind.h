@@ -22,7 +22,8 @@ typedef enum {
   FF_FIELD_QUANTITY,   /* real; the unit of measure is the field named by unit_field */
   FF_FIELD_CURRENCY,   /* ISO 4217 code */
   FF_FIELD_UNIT,       /* unit of measure code (kg, g, l, ea, case, ...) */
-  FF_FIELD_GTIN,       /* GTIN-8/12/13/14 with a valid check digit */
+  FF_FIELD_GTIN,       /* GTIN-8/12/13/14 with a valid check digit, stored as 14 digits */
+  FF_FIELD_GLN,        /* GS1 Global Location Number: 13 digits with a valid check digit */
   FF_FIELD_EMAIL,
   FF_FIELD_REF,        /* the id of a record of ref_kind; CSV and forms use its code */
   FF_FIELD_BLOB,       /* binary content (photos, signatures, attachments); not in CSV */
@@ -36,6 +37,8 @@ typedef enum {
   FF_FIELD_MULTILINE = 1 << 4,
   FF_FIELD_REGULATED = 1 << 5, /* a change needs a reason and lands in the audit trail */
   FF_FIELD_READONLY = 1 << 6,  /* set when created, never edited afterwards */
+  FF_FIELD_IDENTIFIER = 1 << 7, /* a code: printable characters only, unique regardless of
+                                 * case, found by its code whatever the case typed */
 } FfFieldFlags;
 
 typedef struct
@@ -89,6 +92,9 @@ struct _FfKind
   guint           write_roles;     /* bit (1 << FfRole) per role that may write; admin always */
   const char     *ref_label_field; /* what names a record where another refers to it; NULL:
                                     * the title field */
+  const char *const *natural_key;  /* kinds without a code (time series): the fields that
+                                    * identify a record, NULL-terminated; unique */
+  const char     *duplicate_message; /* N_(), said of a record whose natural key is taken */
 };
 
 #define FF_ROLE_BIT(r) (1u << (r))
@@ -130,5 +136,10 @@ char                *ff_field_format         (const FfField *field,
 int                  ff_currency_get_exponent (const char *currency);
 /* TRUE when the column sorts as a number. */
 gboolean             ff_field_is_numeric     (const FfField *field);
+/* TRUE when two normalised stored values of @field are the same value (numbers by value, so
+ * "12" and "12.0" are equal). */
+gboolean             ff_field_values_equal   (const FfField *field,
+                                              const char    *a,
+                                              const char    *b);
 
 G_END_DECLS

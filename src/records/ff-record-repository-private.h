@@ -21,6 +21,9 @@ struct _FfRecordRepository
   char         *insert_sql;
   char         *update_sql;  /* every field but blobs */
   int          *ref_column;  /* per field: the select column of its ref code, or -1 */
+  char        **unique_sql;  /* per field: whether another row holds the value, or NULL */
+  char        **ref_sql;     /* per field: whether the referenced record lives, or NULL */
+  char         *natural_key_sql; /* the row with the record's natural key, or NULL */
 };
 
 #define FF_RECORD_META_COLUMNS 3  /* rowid, id, _hlc come before the fields */
@@ -30,11 +33,16 @@ char      *_ff_record_repository_sort_expr (FfRecordRepository *self,
                                             const FfField      *field);
 FfRecord  *_ff_record_repository_from_row  (FfRecordRepository *self,
                                             sqlite3_stmt       *stmt);
-/* TRUE with *exists set when the query ran. */
+/* TRUE with *exists set when the query ran; @index is the reference field's. */
 gboolean   _ff_record_repository_ref_exists (FfRecordRepository  *self,
-                                             const FfField       *field,
+                                             guint                index,
                                              const char          *id,
                                              gboolean            *exists,
                                              GError             **error);
+/* Binds a normalised stored value with the column's type (NULL for NULL). */
+void       _ff_record_repository_bind_value (sqlite3_stmt  *stmt,
+                                             int            index,
+                                             const FfField *field,
+                                             const char    *value);
 
 G_END_DECLS

@@ -52,8 +52,12 @@ get_one (FfRecordRepository  *self,
          const char          *value,
          GError             **error)
 {
-  g_autofree char *sql = g_strdup_printf ("%s WHERE t.\"%s\" = ? AND t._deleted = 0",
-                                          self->select_sql, column);
+  const FfField *field = ff_kind_get_field (self->kind, column);
+  /* A code is found whatever its case ("l3" finds L3). */
+  g_autofree char *sql = g_strdup_printf ("%s WHERE t.\"%s\" = ?%s AND t._deleted = 0",
+                                          self->select_sql, column,
+                                          field && (field->flags & FF_FIELD_IDENTIFIER)
+                                            ? " COLLATE FF_CODE" : "");
   sqlite3_stmt *stmt;
   FfRecord *record = NULL;
   int rc;
@@ -102,15 +106,12 @@ ff_record_repository_find_by_code (FfRecordRepository  *self,
 
 gboolean
 _ff_record_repository_ref_exists (FfRecordRepository  *self,
-                                  const FfField       *field,
+                                  guint                index,
                                   const char          *id,
                                   gboolean            *exists,
                                   GError             **error)
 {
-  const FfKind *ref = ff_field_get_ref_kind (field);
-  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ? AND _deleted = 0",
-                                          ref->table);
-  sqlite3_stmt *stmt = ff_store_prepare (self->store, sql, error);
+  sqlite3_stmt *stmt = ff_store_prepare (self->store, self->ref_sql[index], error);
   int rc;
 
   if (stmt == NULL)

@@ -36,6 +36,14 @@ ff_record_repository_finalize (GObject *object)
   g_free (self->ref_column);
   g_free (self->insert_sql);
   g_free (self->update_sql);
+  g_free (self->natural_key_sql);
+  for (guint i = 0; i < self->n_fields; i++)
+    {
+      g_free (self->unique_sql[i]);
+      g_free (self->ref_sql[i]);
+    }
+  g_free (self->unique_sql);
+  g_free (self->ref_sql);
 
   G_OBJECT_CLASS (ff_record_repository_parent_class)->finalize (object);
 }
@@ -74,6 +82,8 @@ ff_record_repository_new (FfStore      *store,
   self->kind = kind;
   self->n_fields = ff_kind_get_n_fields (kind);
   self->ref_column = g_new (int, self->n_fields);
+  self->unique_sql = g_new0 (char *, self->n_fields);
+  self->ref_sql = g_new0 (char *, self->n_fields);
 
   g_string_append_printf (from, "FROM \"%s\" AS t", kind->table);
   column = FF_RECORD_META_COLUMNS + (int) self->n_fields;
@@ -91,6 +101,13 @@ ff_record_repository_new (FfStore      *store,
           g_string_append_printf (sets, "\"%s\" = ?, ", field->name);
         }
       self->ref_column[i] = -1;
+      /* Codes stay reserved after a delete: the tombstone still carries them and may come back
+       * from another device through sync. A code compares regardless of case. */
+      if (field->flags & FF_FIELD_UNIQUE)
+        self->unique_sql[i] = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE \"%s\" = ?%s "
+                                               "AND id IS NOT ?", kind->table, field->name,
+                                               field->flags & FF_FIELD_IDENTIFIER
+                                                 ? " COLLATE FF_CODE" : "");
       if (field->type == FF_FIELD_REF)
         {
           const FfKind *ref = ff_field_get_ref_kind (field);
@@ -103,7 +120,19 @@ ff_record_repository_new (FfStore      *store,
                                   ref->table, i, i, field->name);
           self->ref_column[i] = column;
           column += 2;
+          self->ref_sql[i] = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ? "
+                                              "AND _deleted = 0", ref->table);
         }
+    }
+  if (kind->natural_key != NULL)
+    {
+      g_autoptr (GString) where = g_string_new (NULL);
+
+      for (guint k = 0; kind->natural_key[k] != NULL; k++)
+        g_string_append_printf (where, "t.\"%s\" = ? AND ", kind->natural_key[k]);
+      self->natural_key_sql = g_strdup_printf ("SELECT t.rowid FROM \"%s\" AS t WHERE %s"
+                                               "t._deleted = 0 AND t.id IS NOT ?", kind->table,
+                                               where->str);
     }
   self->from_sql = g_string_free (g_steal_pointer (&from), FALSE);
   self->select_sql = g_strdup_printf ("SELECT t.rowid, t.id, t._hlc%s%s %s", select->str,
@@ -143,19 +172,15 @@ add_problem (GPtrArray  *problems,
   g_ptr_array_add (problems, e);
 }
 
-/* Codes stay reserved after a delete: the tombstone still carries them and may come back from
- * another device through sync. */
 static gboolean
 value_taken (FfRecordRepository  *self,
-             const FfField       *field,
+             guint                index,
              const char          *value,
              const char          *own_id,
              gboolean            *taken,
              GError             **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE \"%s\" = ? AND id IS NOT ?",
-                                          self->kind->table, field->name);
-  sqlite3_stmt *stmt = ff_store_prepare (self->store, sql, error);
+  sqlite3_stmt *stmt = ff_store_prepare (self->store, self->unique_sql[index], error);
   int rc;
 
   if (stmt == NULL)
@@ -168,6 +193,60 @@ value_taken (FfRecordRepository  *self,
     return ff_store_set_error (self->store, rc, _("Could not check a value"), error);
   *taken = rc == SQLITE_ROW;
   return TRUE;
+}
+
+/* The rowid of the live record that holds @record's natural key, 0 when none does, -1 on an
+ * error. */
+static gint64
+natural_key_rowid (FfRecordRepository  *self,
+                   FfRecord            *record,
+                   GError             **error)
+{
+  const char *const *key = self->kind->natural_key;
+  sqlite3_stmt *stmt;
+  gint64 rowid = 0;
+  int rc, k;
+
+  for (k = 0; key[k] != NULL; k++)
+    if (ff_record_get (record, key[k]) == NULL)
+      return 0;  /* a key field is missing: "is required" says so */
+  stmt = ff_store_prepare (self->store, self->natural_key_sql, error);
+  if (stmt == NULL)
+    return -1;
+  for (k = 0; key[k] != NULL; k++)
+    _ff_record_repository_bind_value (stmt, k + 1, ff_kind_get_field (self->kind, key[k]),
+                                      ff_record_get (record, key[k]));
+  sqlite3_bind_text (stmt, k + 1, ff_record_get_id (record), -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ff_store_set_error (self->store, rc, _("Could not check a record"), error);
+      return -1;
+    }
+  return rowid;
+}
+
+FfRecord *
+ff_record_repository_find_by_natural_key (FfRecordRepository  *self,
+                                          FfRecord            *record,
+                                          GError             **error)
+{
+  g_autoptr (GPtrArray) found = NULL;
+  gint64 rowid;
+
+  g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), NULL);
+  g_return_val_if_fail (FF_IS_RECORD (record), NULL);
+
+  if (self->natural_key_sql == NULL)
+    return NULL;
+  rowid = natural_key_rowid (self, record, error);
+  if (rowid <= 0)
+    return NULL;
+  found = ff_record_repository_load_rowids (self, &rowid, 1, error);
+  return found ? g_object_ref (g_ptr_array_index (found, 0)) : NULL;
 }
 
 GPtrArray *
@@ -203,7 +282,7 @@ ff_record_repository_validate (FfRecordRepository  *self,
       if (field->flags & FF_FIELD_UNIQUE)
         {
           gboolean taken = FALSE;
-          if (!value_taken (self, field, value, ff_record_get_id (record), &taken, error))
+          if (!value_taken (self, i, value, ff_record_get_id (record), &taken, error))
             return NULL;
           if (taken)
             {
@@ -216,7 +295,7 @@ ff_record_repository_validate (FfRecordRepository  *self,
       if (field->type == FF_FIELD_REF)
         {
           gboolean exists = FALSE;
-          if (!_ff_record_repository_ref_exists (self, field, value, &exists, error))
+          if (!_ff_record_repository_ref_exists (self, i, value, &exists, error))
             return NULL;
           if (!exists)
             {
@@ -225,6 +304,20 @@ ff_record_repository_validate (FfRecordRepository  *self,
                                                       ff_kind_get_label_singular (ref));
               add_problem (problems, field->name, msg);
             }
+        }
+    }
+  if (self->natural_key_sql != NULL)
+    {
+      gint64 rowid = natural_key_rowid (self, record, error);
+
+      if (rowid < 0)
+        return NULL;
+      if (rowid > 0)
+        {
+          FfFieldError *e = g_new0 (FfFieldError, 1);
+          e->message = g_strdup (g_dgettext (GETTEXT_PACKAGE, self->kind->duplicate_message));
+          e->duplicate = TRUE;
+          g_ptr_array_add (problems, e);
         }
     }
   /* A unit belongs with its amount: both or neither. */
@@ -324,11 +417,11 @@ check_field_change (FfRecordRepository  *self,
 
 /* Writing ----------------------------------------------------------------------------------- */
 
-static void
-bind_value (sqlite3_stmt  *stmt,
-            int            index,
-            const FfField *field,
-            const char    *value)
+void
+_ff_record_repository_bind_value (sqlite3_stmt  *stmt,
+                                  int            index,
+                                  const FfField *field,
+                                  const char    *value)
 {
   if (value == NULL)
     sqlite3_bind_null (stmt, index);
@@ -461,7 +554,7 @@ ff_record_repository_insert (FfRecordRepository  *self,
       if (field->type == FF_FIELD_BLOB)
         bind_blob (stmt, 4 + (int) i, ff_record_get_blob (record, i));
       else
-        bind_value (stmt, 4 + (int) i, field, ff_record_get_nth (record, i));
+        _ff_record_repository_bind_value (stmt, 4 + (int) i, field, ff_record_get_nth (record, i));
       add_json_value (fields, record, i);
     }
   json_builder_end_object (fields);
@@ -644,7 +737,7 @@ ff_record_repository_update (FfRecordRepository  *self,
   col = 1;
   for (guint i = 0; i < self->n_fields; i++)
     if (self->kind->fields[i].type != FF_FIELD_BLOB)
-      bind_value (stmt, col++, &self->kind->fields[i], ff_record_get_nth (record, i));
+      _ff_record_repository_bind_value (stmt, col++, &self->kind->fields[i], ff_record_get_nth (record, i));
   sqlite3_bind_int64 (stmt, col++, (sqlite3_int64) ts);
   sqlite3_bind_text (stmt, col++, ff_store_get_device_id (self->store), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, col++, clocks_json, -1, SQLITE_TRANSIENT);

@@ -17,8 +17,9 @@ G_DECLARE_FINAL_TYPE (FfRecordRepository, ff_record_repository, FF, RECORD_REPOS
 
 typedef struct
 {
-  char *field;    /* NULL for a problem of the whole record */
-  char *message;  /* translated, without the field's label */
+  char     *field;      /* NULL for a problem of the whole record */
+  char     *message;    /* translated, without the field's label */
+  gboolean  duplicate;  /* the record's natural key is taken (the kind's duplicate_message) */
 } FfFieldError;
 
 void                ff_field_error_free             (FfFieldError *error);
@@ -34,6 +35,12 @@ FfRecord           *ff_record_repository_get        (FfRecordRepository  *self,
 FfRecord           *ff_record_repository_find_by_code (FfRecordRepository  *self,
                                                        const char          *code,
                                                        GError             **error);
+
+/* The live record with the same natural key as @record (whose values are normalised), or NULL
+ * (with @error unset when there is none, or the kind has no natural key). */
+FfRecord           *ff_record_repository_find_by_natural_key (FfRecordRepository  *self,
+                                                              FfRecord            *record,
+                                                              GError             **error);
 
 /* Normalises @record's values in place and returns every problem found (an empty array when
  * there is none): per-field checks of the description and uniqueness among live records. */

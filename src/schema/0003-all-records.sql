@@ -838,11 +838,13 @@ CREATE INDEX promotions_by_sku ON promotions (sku);
 
 -- Existing tenants ------------------------------------------------------------------------------
 -- Rows made here take their clock and device from the rows they come from. A parent made only
--- for tombstones is a tombstone too. The UUIDs are random version 4 ones.
+-- for tombstones is a tombstone too. Their ids are name-based (UUIDv5 of the tenant, the kind and
+-- the name the old rows held: ff_name_id(), registered by FfStore), so two devices that migrate
+-- the same data make the same records.
 
 -- lines.plant held the plant's name: one plant per name, and lines point at it.
 INSERT INTO plants (id, code, name, _hlc, _device, _deleted)
-SELECT lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
+SELECT ff_name_id('plants', d.plant),
        'PLANT-' || (SELECT count(DISTINCT l2.plant) FROM lines AS l2 WHERE l2.plant <= d.plant),
        d.plant, d.hlc,
        (SELECT l3._device FROM lines AS l3 WHERE l3.plant = d.plant ORDER BY l3._hlc DESC LIMIT 1),
@@ -855,7 +857,7 @@ CREATE INDEX lines_by_plant ON lines (plant);
 
 -- stores.banner held the banner's name; the banner's country is its stores' most common one.
 INSERT INTO banners (id, code, name, country, _hlc, _device, _deleted)
-SELECT lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
+SELECT ff_name_id('banners', d.banner),
        'BANNER-' || (SELECT count(DISTINCT s2.banner) FROM stores AS s2 WHERE s2.banner <= d.banner),
        d.banner,
        (SELECT s4.country FROM stores AS s4 WHERE s4.banner = d.banner
@@ -869,7 +871,7 @@ CREATE INDEX stores_by_banner ON stores (banner);
 
 -- skus.brand held the brand's name. Products are new: existing SKUs have none (optional).
 INSERT INTO brands (id, code, name, _hlc, _device, _deleted)
-SELECT lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
+SELECT ff_name_id('brands', d.brand),
        'BRAND-' || (SELECT count(DISTINCT k2.brand) FROM skus AS k2 WHERE k2.brand <= d.brand),
        d.brand, d.hlc,
        (SELECT k3._device FROM skus AS k3 WHERE k3.brand = d.brand ORDER BY k3._hlc DESC LIMIT 1),
@@ -886,7 +888,7 @@ CREATE INDEX skus_by_product ON skus (product);
 -- forecasts.version_label became a forecast version, created on the day of its first forecast
 -- (the clock's upper 48 bits are Unix milliseconds).
 INSERT INTO forecast_versions (id, code, label, status, created_on, _hlc, _device, _deleted)
-SELECT lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
+SELECT ff_name_id('forecast_versions', d.version_label),
        'FV-' || (SELECT count(DISTINCT f2.version_label) FROM forecasts AS f2
                  WHERE f2.version_label <= d.version_label),
        d.version_label, 'draft', date((d.first_hlc >> 16) / 1000, 'unixepoch'), d.hlc,

@@ -249,6 +249,21 @@ test_validation (void)
   g_assert_cmpint (ff_uuid_v7_get_unix_ms ("017f22e2-79b0-7cc3-c8c4-dc0c0c07398f"), ==, -1);
 }
 
+/* Name-based ids agree with Python's uuid.uuid5 (RFC 9562's SHA-1 method). */
+static void
+test_v5 (void)
+{
+  g_autofree char *dns = ff_uuid_v5_new ("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "www.example.com");
+  g_autofree char *url = ff_uuid_v5_new ("6ba7b811-9dad-11d1-80b4-00c04fd430c8", "Café");
+  g_autofree char *again = ff_uuid_v5_new ("6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+                                           "www.example.com");
+
+  g_assert_cmpstr (dns, ==, "2ed6657d-e927-568b-95e1-2665a8aea6a2");
+  g_assert_cmpstr (url, ==, "8469ca38-7ffa-5f46-92e8-be91c69af06e");
+  g_assert_cmpstr (again, ==, dns);
+  g_assert_cmpint (ff_uuid_get_version (dns), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +279,7 @@ main (int   argc,
   g_test_add_func ("/uuid/v7/threads", test_v7_threads);
   g_test_add_func ("/uuid/v4", test_v4);
   g_test_add_func ("/uuid/validation", test_validation);
+  g_test_add_func ("/uuid/v5", test_v5);
 
   return g_test_run ();
 }

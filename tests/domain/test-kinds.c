@@ -116,6 +116,26 @@ unique_columns (FfStore    *store,
   return unique;
 }
 
+/* TRUE when @table has a unique index whose definition ends in @columns ("(a, b)"). */
+static gboolean
+has_unique_index (FfStore    *store,
+                  const char *table,
+                  const char *columns)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store),
+                                       "SELECT sql FROM sqlite_master WHERE type = 'index' "
+                                       "AND tbl_name = ? AND sql LIKE 'CREATE UNIQUE INDEX %'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    found = found || g_str_has_suffix ((const char *) sqlite3_column_text (stmt, 0), columns);
+  sqlite3_finalize (stmt);
+  return found;
+}
+
 /* The columns that lead an index of @table (what a lookup by that column can use). */
 static GHashTable *
 indexed_columns (FfStore    *store,
@@ -244,6 +264,31 @@ test_tables_match (Fixture       *fixture,
         if (!g_hash_table_contains (columns, name))
           g_test_fail_printf ("%s lacks column %s", kind->table, (const char *) name);
       g_assert_cmpuint (g_hash_table_size (columns), ==, g_hash_table_size (expected));
+
+      /* A code is unique regardless of case; a time series is unique by its natural key. */
+      if (kind->code_field != NULL)
+        {
+          const FfField *code = ff_kind_get_field (kind, kind->code_field);
+          g_autofree char *want = g_strdup_printf ("(%s COLLATE FF_CODE)", kind->code_field);
+
+          g_assert_true (code->flags & FF_FIELD_IDENTIFIER);
+          if (!has_unique_index (fixture->store, kind->table, want))
+            g_test_fail_printf ("%s has no unique index %s", kind->table, want);
+        }
+      else
+        {
+          g_autofree char *joined = NULL;
+          g_autofree char *want = NULL;
+
+          g_assert_nonnull (kind->natural_key);
+          g_assert_nonnull (kind->duplicate_message);
+          joined = g_strjoinv (", ", (char **) kind->natural_key);
+          want = g_strdup_printf ("(%s)", joined);
+          for (guint i = 0; kind->natural_key[i] != NULL; i++)
+            g_assert_nonnull (ff_kind_get_field (kind, kind->natural_key[i]));
+          if (!has_unique_index (fixture->store, kind->table, want))
+            g_test_fail_printf ("%s has no unique index %s", kind->table, want);
+        }
     }
 }
 

@@ -123,6 +123,9 @@ test_integer (void)
   assert_refuses (&integer_field, "1 000");
   assert_normalizes (&integer_free, "-17", "-17");
   assert_normalizes (&integer_free, "9007199254740993", "9007199254740993");
+  assert_refuses (&integer_free, "0x10");
+  assert_refuses (&integer_free, "99999999999999999999");
+  assert_refuses (&integer_free, "-99999999999999999999");
 }
 
 static void
@@ -146,6 +149,19 @@ test_real (void)
   assert_normalizes (&quantity_field, "12.0", "12");
   assert_refuses (&quantity_field, "-1");
   assert_refuses (&quantity_field, "1000.5");
+  /* What strtod reads but a person does not mean: hexadecimal, words, and numbers too small to
+   * keep (they would turn into 0). */
+  assert_refuses (&real_free, "0x10");
+  assert_refuses (&real_free, "0X1p3");
+  assert_refuses (&real_free, "infinity");
+  assert_refuses (&real_free, "1e-400");
+  assert_refuses (&real_free, "-4.9e-330");
+  assert_refuses (&real_free, ".");
+  assert_refuses (&real_free, "1e");
+  assert_refuses (&real_free, "1.5.2");
+  assert_normalizes (&real_free, ".5", "0.5");
+  assert_normalizes (&real_free, "5.", "5");
+  assert_normalizes (&real_free, "2.5E-3", "0.0025");
 }
 
 static void
@@ -192,9 +208,15 @@ test_timestamp (void)
   assert_normalizes (&timestamp_field, "2026-03-01T07:00:00+01:00", "2026-03-01T06:00:00Z");
   assert_normalizes (&timestamp_field, "2026-02-28T23:30:00-01:00", "2026-03-01T00:30:00Z");
   assert_normalizes (&timestamp_field, "2026-12-31T23:59:59-05:00", "2027-01-01T04:59:59Z");
-  /* Without a zone the time is taken as UTC. */
-  assert_normalizes (&timestamp_field, "2026-03-01T06:00:00", "2026-03-01T06:00:00Z");
-  assert_normalizes (&timestamp_field, " 2026-03-01T06:00:00.750Z ", "2026-03-01T06:00:00Z");
+  assert_normalizes (&timestamp_field, " 2026-03-01T06:00Z ", "2026-03-01T06:00:00Z");
+  assert_normalizes (&timestamp_field, "2026-03-01T06:00:00+0100", "2026-03-01T05:00:00Z");
+  /* Nothing is guessed or changed: a time without a zone, a space for the T, a leap second,
+   * fractions of a second. */
+  assert_refuses (&timestamp_field, "2026-03-01T06:00:00");
+  assert_refuses (&timestamp_field, "2026-03-01 06:00:00Z");
+  assert_refuses (&timestamp_field, "2026-06-30T23:59:60Z");
+  assert_refuses (&timestamp_field, "2026-03-01T06:00:00.750Z");
+  assert_refuses (&timestamp_field, "2026-03-01t06:00:00Z");
   assert_refuses (&timestamp_field, "2026-02-30T06:00:00Z");
   assert_refuses (&timestamp_field, "2026-03-01T25:00:00Z");
   assert_refuses (&timestamp_field, "yesterday");
@@ -261,10 +283,21 @@ test_gtin (void)
     "40063813339311", "1234567", "123456789", "40063813339a1", "400638133393x", "4006381 333931",
   };
 
+  const char *const as_14[] = {
+    "04006381333931", "00000096385074", "00036000291452", "05012345678900", "10012345678902",
+  };
+
+  /* Every length is kept as the 14 digits GS1 stores, so a GTIN-13 and the same number with a
+   * leading zero are one GTIN; people see the shortest form again. */
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
     {
+      g_autofree char *shown = NULL;
+
       g_assert_true (ff_gtin_is_valid (valid[i]));
-      assert_normalizes (&gtin_field, valid[i], valid[i]);
+      assert_normalizes (&gtin_field, valid[i], as_14[i]);
+      assert_normalizes (&gtin_field, as_14[i], as_14[i]);
+      shown = ff_field_format (&gtin_field, as_14[i], NULL);
+      g_assert_cmpstr (shown, ==, valid[i]);
     }
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
@@ -272,7 +305,7 @@ test_gtin (void)
         g_test_fail_printf ("GTIN %s accepted", invalid[i]);
       assert_refuses (&gtin_field, invalid[i]);
     }
-  assert_normalizes (&gtin_field, " 4006381333931 ", "4006381333931");
+  assert_normalizes (&gtin_field, " 4006381333931 ", "04006381333931");
   g_assert_false (ff_gtin_is_valid (NULL));
   g_assert_false (ff_gtin_is_valid (""));
 }
@@ -395,6 +428,42 @@ test_format (void)
   g_assert_false (ff_field_is_numeric (&gtin_field));
 }
 
+static void
+test_gln (void)
+{
+  static const FfField gln_field = { "gln", "GLN", FF_FIELD_GLN, 0 };
+
+  /* A location number is 13 digits, never padded like a GTIN. */
+  assert_normalizes (&gln_field, "8712345000011", "8712345000011");
+  assert_refuses (&gln_field, "8712345000012");
+  assert_refuses (&gln_field, "08712345000011");
+  assert_refuses (&gln_field, "96385074");
+}
+
+/* Codes hold only what a person can see and type: no control characters, byte-order marks,
+ * zero-width characters or bidirectional overrides that make two codes look alike. */
+static void
+test_codes (void)
+{
+  static const FfField code_field = { "code", "Code", FF_FIELD_TEXT,
+                                      FF_FIELD_REQUIRED | FF_FIELD_IDENTIFIER, .max_length = 40 };
+  const char *const refused[] = {
+    "L\t3", "L\n3", "L\x01" "3", "\xEF\xBB\xBF" "L3", "L\xE2\x80\x8B" "3" /* zero-width space */,
+    "L3\xE2\x80\xAE" "dcba" /* right-to-left override */, "\xE2\x81\xA6" "L3" /* isolate */,
+    "L\xC2\xA0" "3" /* no-break space */, "L\xC2\x85" "3" /* NEL */,
+  };
+
+  assert_normalizes (&code_field, "L3", "L3");
+  assert_normalizes (&code_field, "MÜHLE-1", "MÜHLE-1");
+  assert_normalizes (&code_field, "Lot 2026/03 A", "Lot 2026/03 A");
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    assert_refuses (&code_field, refused[i]);
+  /* Other text may hold tabs, and line breaks where it has several lines; no other controls. */
+  assert_normalizes (&text_default, "a\tb", "a\tb");
+  assert_refuses (&text_default, "a\nb");
+  assert_refuses (&text_default, "a\x1b[31mb");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +481,8 @@ main (int   argc,
   g_test_add_func ("/validation/currency", test_currency);
   g_test_add_func ("/validation/money", test_money);
   g_test_add_func ("/validation/gtin", test_gtin);
+  g_test_add_func ("/validation/gln", test_gln);
+  g_test_add_func ("/validation/codes", test_codes);
   g_test_add_func ("/validation/gtin-check-digit", test_gtin_check_digit);
   g_test_add_func ("/validation/email", test_email);
   g_test_add_func ("/validation/real-kinds", test_real_kinds);

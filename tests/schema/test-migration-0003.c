@@ -12,6 +12,9 @@
 #include "ff-record-repository.h"
 #include "ff-store.h"
 #include "ff-test-util.h"
+#include "ff-uuid.h"
+
+#define TENANT_ID "0190f00d-0000-7000-8000-000000000003"
 
 typedef struct
 {
@@ -89,7 +92,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("ff-test-migration-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (fixture->dir, "tenant.db", NULL);
-  fixture->store = ff_store_open (path, key, FF_STORE_OPEN_CREATE | FF_STORE_OPEN_NO_MIGRATE,
+  fixture->store = ff_store_open_for_tenant (path, user_data ? user_data : TENANT_ID, key,
+                                             FF_STORE_OPEN_CREATE | FF_STORE_OPEN_NO_MIGRATE,
                                   &error);
   g_assert_no_error (error);
   g_assert_true (ff_store_migrate (fixture->store, 2, &error));
@@ -131,12 +135,15 @@ has_column (FfStore    *store,
   return found;
 }
 
-static gboolean
-is_uuid_v4 (const char *id)
+/* The id a device gives the parent record it makes from @name: the same on every device of
+ * the tenant (DESIGN.md section 3). */
+static char *
+name_id (const char *tenant_id,
+         const char *kind,
+         const char *name)
 {
-  g_autoptr (GRegex) re = g_regex_new ("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-"
-                                       "[0-9a-f]{12}$", 0, 0, NULL);
-  return g_regex_match (re, id, 0, NULL);
+  g_autofree char *key = g_strconcat (tenant_id, "/", kind, "/", name, NULL);
+  return ff_uuid_v5_new (FF_STORE_NAME_ID_NAMESPACE, key);
 }
 
 /* Every row of @table came through, and each @column holds the id of a @parent row whose
@@ -162,8 +169,10 @@ assert_resolves (FfStore    *store,
                                                    name_column, parent, ref);
       g_autofree char *name = query_text (store, name_sql);
 
+      g_autofree char *expected_id = name_id (TENANT_ID, parent, expected[i][1]);
+
       g_test_message ("%s %s: %s -> %s", table, expected[i][0], ref, name);
-      g_assert_true (is_uuid_v4 (ref));
+      g_assert_cmpstr (ref, ==, expected_id);
       g_assert_cmpstr (name, ==, expected[i][1]);
     }
 }
@@ -316,6 +325,37 @@ test_forecasts (Fixture       *fixture,
   g_assert_false (json_object_has_member (json_node_get_object (clocks), "version_label"));
 }
 
+/* Two devices that migrate the same data make the same parent records, ids and all, so sync
+ * can tell they are one; another tenant's are its own. */
+static char *
+parent_ids (FfStore *store)
+{
+  return query_text (store, "SELECT group_concat(id, ' ') FROM (SELECT id FROM plants UNION ALL "
+                            "SELECT id FROM banners UNION ALL SELECT id FROM brands UNION ALL "
+                            "SELECT id FROM forecast_versions ORDER BY 1)");
+}
+
+static void
+test_devices_agree (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  Fixture second = { 0 }, other_tenant = { 0 };
+  g_autofree char *first_ids = parent_ids (fixture->store);
+  g_autofree char *second_ids = NULL, *other_ids = NULL;
+  g_auto (GStrv) ids = g_strsplit (first_ids, " ", -1);
+
+  fixture_set_up (&second, TENANT_ID);
+  fixture_set_up (&other_tenant, "0190f00d-0000-7000-8000-0000000000ff");
+  second_ids = parent_ids (second.store);
+  other_ids = parent_ids (other_tenant.store);
+  g_assert_cmpstr (first_ids, ==, second_ids);
+  g_assert_cmpstr (first_ids, !=, other_ids);
+  /* 3 plants, 2 banners, 2 brands, 2 versions. */
+  g_assert_cmpuint (g_strv_length (ids), ==, 9);
+  fixture_tear_down (&second, NULL);
+  fixture_tear_down (&other_tenant, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +367,7 @@ main (int   argc,
   ADD ("/migration-0003/plants", test_plants);
   ADD ("/migration-0003/banners-and-brands", test_banners_and_brands);
   ADD ("/migration-0003/forecasts", test_forecasts);
+  ADD ("/migration-0003/devices-agree", test_devices_agree);
 
   return g_test_run ();
 }

@@ -598,6 +598,7 @@ sample_value (const FfField *field,
     case FF_FIELD_CURRENCY:
       return "EUR";
     case FF_FIELD_GTIN:
+    case FF_FIELD_GLN:
       g_snprintf (buf, 64, "400638133393%d", ff_gtin_check_digit ("400638133393"));
       return buf;
     case FF_FIELD_EMAIL:

@@ -136,6 +136,8 @@ static const FfField ccp_reading_fields[] = {
   { NULL }
 };
 
+static const char *const ccp_readings_natural_key[] = { "ccp", "observed_at", NULL };
+
 const FfKind ff_kind_ccp_readings = {
   .name = "ccp_readings",
   .table = "ccp_readings",
@@ -150,6 +152,8 @@ const FfKind ff_kind_ccp_readings = {
   .title_field = "observed_at",
   .default_sort = "observed_at",
   .write_roles = OPERATOR | QA,
+  .natural_key = ccp_readings_natural_key,
+  .duplicate_message = N_("This CCP already has a reading at this time"),
 };
 
 /* Deviations -------------------------------------------------------------------------------- */

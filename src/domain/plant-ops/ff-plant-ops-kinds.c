@@ -16,7 +16,7 @@ static const FfField plant_fields[] = {
     .hint = N_("Short unique code, e.g. PLANT-EHV") },
   { "name", N_("Name"), FF_FIELD_TEXT, FF_FIELD_REQUIRED | FF_FIELD_LIST | FF_FIELD_SEARCH,
     .max_length = 120 },
-  { "gln", N_("GLN"), FF_FIELD_GTIN, FF_FIELD_UNIQUE | FF_FIELD_SEARCH, .max_length = 13,
+  { "gln", N_("GLN"), FF_FIELD_GLN, FF_FIELD_UNIQUE | FF_FIELD_SEARCH, .max_length = 13,
     .hint = N_("The site’s 13-digit GS1 Global Location Number; used as the traceability lot "
                "code source") },
   { "address", N_("Address"), FF_FIELD_TEXT, FF_FIELD_MULTILINE, .max_length = 400 },
@@ -205,6 +205,8 @@ static const FfField sensor_reading_fields[] = {
   { NULL }
 };
 
+static const char *const sensor_readings_natural_key[] = { "sensor", "observed_at", NULL };
+
 const FfKind ff_kind_sensor_readings = {
   .name = "sensor_readings",
   .table = "sensor_readings",
@@ -218,4 +220,6 @@ const FfKind ff_kind_sensor_readings = {
   .title_field = "observed_at",
   .default_sort = "observed_at",
   .write_roles = OPERATOR,
+  .natural_key = sensor_readings_natural_key,
+  .duplicate_message = N_("This sensor already has a reading at this time"),
 };

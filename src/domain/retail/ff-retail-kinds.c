@@ -139,6 +139,8 @@ static const FfField pos_sale_fields[] = {
   { NULL }
 };
 
+static const char *const pos_sales_natural_key[] = { "store", "sku", "sale_date", NULL };
+
 const FfKind ff_kind_pos_sales = {
   .name = "pos_sales",
   .table = "pos_sales",
@@ -152,6 +154,8 @@ const FfKind ff_kind_pos_sales = {
   .title_field = "sale_date",
   .default_sort = "sale_date",
   .write_roles = RETAIL,
+  .natural_key = pos_sales_natural_key,
+  .duplicate_message = N_("A sale of this SKU in this store on this day is already recorded"),
 };
 
 /* Waste ------------------------------------------------------------------------------------- */
