@@ -8,6 +8,7 @@
 
 #include "ff-actor.h"
 #include "ff-kind-csv.h"
+#include "ff-kind-xlsx.h"
 #include "ff-record-browser.h"
 #include "ff-record-detail.h"
 #include "ff-record-form.h"
@@ -513,6 +514,7 @@ typedef struct
   GFile        *file;
   FfKindCsvImport report;  /* of an import */
   guint64       count;     /* of an export */
+  gboolean      xlsx;      /* export a spreadsheet for people instead of CSV */
 } CsvJob;
 
 static void
@@ -528,6 +530,7 @@ csv_job_free (CsvJob *job)
 static void
 run_csv_job (FfRecordBrowser     *self,
              GFile               *file,
+             gboolean             xlsx,
              GTaskThreadFunc      thread,
              GAsyncReadyCallback  done)
 {
@@ -537,6 +540,7 @@ run_csv_job (FfRecordBrowser     *self,
   job->session = g_object_ref (self->session);
   job->kind = self->kind;
   job->file = g_object_ref (file);
+  job->xlsx = xlsx;
   task = g_task_new (self, self->cancellable, done, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) csv_job_free);
   g_task_run_in_thread (task, thread);
@@ -620,7 +624,7 @@ ff_record_browser_import_file (FfRecordBrowser *self,
                                GFile           *file)
 {
   g_return_if_fail (FF_IS_RECORD_BROWSER (self));
-  run_csv_job (self, file, import_thread, import_done_cb);
+  run_csv_job (self, file, FALSE, import_thread, import_done_cb);
 }
 
 static void
@@ -635,6 +639,21 @@ export_thread (GTask        *task,
   GError *error = NULL;
 
   store = ff_session_open_store (job->session, &error);
+  if (store != NULL && job->xlsx)
+    {
+      g_autofree char *path = g_file_get_path (job->file);
+
+      if (path == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _("A spreadsheet can be saved only to a local folder"));
+      else if (ff_kind_xlsx_export (store, job->kind, path, &job->count, cancellable, &error))
+        {
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+      g_task_return_error (task, error);
+      return;
+    }
   if (store != NULL)
     out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
   if (out == NULL
@@ -684,8 +703,13 @@ void
 ff_record_browser_export_file (FfRecordBrowser *self,
                                GFile           *file)
 {
+  g_autofree char *name = NULL;
+
   g_return_if_fail (FF_IS_RECORD_BROWSER (self));
-  run_csv_job (self, file, export_thread, export_done_cb);
+  /* The name says the format: a workbook for people, or CSV that imports back whole. */
+  name = g_file_get_basename (file);
+  run_csv_job (self, file, name != NULL && g_str_has_suffix (name, ".xlsx"), export_thread,
+               export_done_cb);
 }
 
 static void
@@ -707,32 +731,51 @@ chooser_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+typedef enum {
+  CHOOSE_IMPORT,
+  CHOOSE_EXPORT_CSV,
+  CHOOSE_EXPORT_XLSX,
+} ChooserPurpose;
+
 static void
-run_chooser (FfRecordBrowser      *self,
-             GtkFileChooserAction  action)
+run_chooser (FfRecordBrowser *self,
+             ChooserPurpose   purpose)
 {
   GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkFileChooserAction action = purpose == CHOOSE_IMPORT ? GTK_FILE_CHOOSER_ACTION_OPEN
+                                                         : GTK_FILE_CHOOSER_ACTION_SAVE;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *title = NULL;
   GtkFileChooserNative *chooser;
 
-  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+  if (purpose == CHOOSE_IMPORT)
     /* Translators: file chooser title, e.g. "Import Lines" */
     title = g_strdup_printf (_("Import %s"), ff_kind_get_label (self->kind));
   else
     /* Translators: file chooser title, e.g. "Export Lines" */
     title = g_strdup_printf (_("Export %s"), ff_kind_get_label (self->kind));
   chooser = gtk_file_chooser_native_new (title, parent, action,
-                                         action == GTK_FILE_CHOOSER_ACTION_OPEN ? _("_Import")
-                                                                                : _("_Export"),
+                                         purpose == CHOOSE_IMPORT ? _("_Import") : _("_Export"),
                                          NULL);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+  if (purpose == CHOOSE_EXPORT_XLSX)
     {
-      g_autofree char *name = g_strdup_printf ("%s.csv", self->kind->name);
+      gtk_file_filter_set_name (filter, _("Excel workbooks"));
+      gtk_file_filter_add_mime_type (filter,
+                                     "application/vnd.openxmlformats-officedocument."
+                                     "spreadsheetml.sheet");
+      gtk_file_filter_add_pattern (filter, "*.xlsx");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("CSV files"));
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_pattern (filter, "*.csv");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (purpose != CHOOSE_IMPORT)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.%s", self->kind->name,
+                                               purpose == CHOOSE_EXPORT_XLSX ? "xlsx" : "csv");
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -745,7 +788,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  run_chooser (FF_RECORD_BROWSER (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+  run_chooser (FF_RECORD_BROWSER (widget), CHOOSE_IMPORT);
 }
 
 static void
@@ -753,7 +796,15 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  run_chooser (FF_RECORD_BROWSER (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
+  run_chooser (FF_RECORD_BROWSER (widget), CHOOSE_EXPORT_CSV);
+}
+
+static void
+export_xlsx_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  run_chooser (FF_RECORD_BROWSER (widget), CHOOSE_EXPORT_XLSX);
 }
 
 static void
@@ -805,6 +856,7 @@ ff_record_browser_class_init (FfRecordBrowserClass *klass)
   gtk_widget_class_install_action (widget_class, "browser.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "browser.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "browser.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "browser.export-xlsx", NULL, export_xlsx_action);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "ff-demo.h"
 #include "ff-kind-catalog.h"
 #include "ff-kind-csv.h"
+#include "ff-kind-xlsx.h"
 #include "ff-tenant-stats.h"
 
 int
@@ -86,8 +87,10 @@ _ff_cli_export (FfCliContext *ctx)
 
   if (ctx->args->len != 2)
     return _ff_cli_usage_error (_("export takes TENANT and KIND"));
-  if (format != NULL && !g_str_equal (format, "csv"))
-    return _ff_cli_usage_error (_("“%s” is not an export format; use csv"), format);
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "xlsx"))
+    return _ff_cli_usage_error (_("“%s” is not an export format; use csv or xlsx"), format);
+  if (g_strcmp0 (format, "xlsx") == 0 && (path == NULL || g_str_equal (path, "-")))
+    return _ff_cli_usage_error (_("--format xlsx writes a file: give it with -o FILE"));
   kind = ff_kind_lookup (g_ptr_array_index (ctx->args, 1));
   if (kind == NULL)
     return _ff_cli_usage_error (_("“%s” is not a record kind; see foodflow-cli kinds"),
@@ -99,6 +102,12 @@ _ff_cli_export (FfCliContext *ctx)
   if (session == NULL)
     return _ff_cli_fail (error);
 
+  if (g_strcmp0 (format, "xlsx") == 0)
+    {
+      if (!ff_kind_xlsx_export (ff_session_get_store (session), kind, path, NULL, NULL, &error))
+        return _ff_cli_fail (error);
+      return FF_CLI_EXIT_OK;
+    }
   if (path != NULL && !g_str_equal (path, "-"))
     {
       /* Written to a temporary file that replaces the target only when complete. */

@@ -29,7 +29,7 @@ static const char usage[] =
   "  foodflow-cli [--data-dir DIR] user remove TENANT USER --user ADMIN\n"
   "  foodflow-cli [--data-dir DIR] demo [NAME] [--seed N] [--scale S]\n"
   "  foodflow-cli [--data-dir DIR] stats TENANT --user U\n"
-  "  foodflow-cli [--data-dir DIR] export TENANT KIND --user U [--format csv] [-o FILE]\n"
+  "  foodflow-cli [--data-dir DIR] export TENANT KIND --user U [--format csv|xlsx] [-o FILE]\n"
   "  foodflow-cli [--data-dir DIR] import TENANT KIND FILE --user U\n"
   "  foodflow-cli kinds\n"
   "\n"
