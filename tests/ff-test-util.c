@@ -1,4 +1,5 @@
-/* ff-test-util.c — what many test programs need: temporary directories made and removed. */
+/* ff-test-util.c — what many test programs need: temporary directories and tenants made and
+ * removed, one-value queries, files read. */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <glib/gstdio.h>
 
@@ -73,4 +74,49 @@ ff_test_query_int (FfStore    *store,
   value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
+}
+
+char *
+ff_test_query_text (FfStore    *store,
+                    const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+void
+ff_test_exec (FfStore    *store,
+              const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (ff_store_get_handle (store), sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+GBytes *
+ff_test_read_file (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+gboolean
+ff_test_file_exists (const char *path,
+                     const char *suffix)
+{
+  g_autofree char *full = g_strconcat (path, suffix, NULL);
+  return g_file_test (full, G_FILE_TEST_EXISTS);
 }

@@ -1,4 +1,5 @@
-/* ff-test-util.h — what many test programs need: temporary directories made and removed. */
+/* ff-test-util.h — what many test programs need: temporary directories and tenants made and
+ * removed, one-value queries, files read. */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -26,7 +27,18 @@ void   ff_test_tenant_remove (char      **dir,
                               FfVault   **vault,
                               FfSession **session);
 /* The single integer a query returns (a count). */
-gint64 ff_test_query_int     (FfStore    *store,
-                              const char *sql);
+gint64  ff_test_query_int     (FfStore    *store,
+                               const char *sql);
+/* The text of the first column of the first row a query returns (NULL for NULL). */
+char   *ff_test_query_text    (FfStore    *store,
+                               const char *sql);
+/* Runs SQL that returns no rows; a failure ends the test. */
+void    ff_test_exec          (FfStore    *store,
+                               const char *sql);
+/* The whole content of a file; a failure ends the test. */
+GBytes *ff_test_read_file     (const char *path);
+/* TRUE when @path with @suffix appended (may be "") exists. */
+gboolean ff_test_file_exists  (const char *path,
+                               const char *suffix);
 
 G_END_DECLS

@@ -10,9 +10,6 @@ struct _FfPreferencesWindow
 
   /* template widgets */
   GtkSpinButton        *auto_lock_spin;
-  AdwEntryRow          *endpoint_row;
-  AdwEntryRow          *model_row;
-  GtkSwitch            *telemetry_switch;
 
   /* owned */
   GSettings            *settings;
@@ -41,9 +38,6 @@ ff_preferences_window_class_init (FfPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ff-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FfPreferencesWindow, auto_lock_spin);
-  gtk_widget_class_bind_template_child (widget_class, FfPreferencesWindow, endpoint_row);
-  gtk_widget_class_bind_template_child (widget_class, FfPreferencesWindow, model_row);
-  gtk_widget_class_bind_template_child (widget_class, FfPreferencesWindow, telemetry_switch);
 }
 
 static void
@@ -62,11 +56,6 @@ ff_preferences_window_new (GSettings *settings)
   self = g_object_new (FF_TYPE_PREFERENCES_WINDOW, NULL);
   self->settings = g_object_ref (settings);
   g_settings_bind (settings, "auto-lock-minutes", self->auto_lock_spin, "value",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "copilot-endpoint", self->endpoint_row, "text",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "copilot-model", self->model_row, "text", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "telemetry-enabled", self->telemetry_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   return self;
 }

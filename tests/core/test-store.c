@@ -51,41 +51,6 @@ open_store (const char       *path,
   return store;
 }
 
-static char *
-query_text (FfStore    *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static GBytes *
-read_file (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, len);
-}
-
-static gboolean
-file_exists (const char *path,
-             const char *suffix)
-{
-  g_autofree char *full = g_strconcat (path, suffix, NULL);
-  return g_file_test (full, G_FILE_TEST_EXISTS);
-}
-
 /* One committed write, so the store has its device id and a persisted clock. */
 static FfHlcTimestamp
 write_once (FfStore    *store,
@@ -194,8 +159,8 @@ test_wrong_key (Fixture       *fixture,
 
   write_once (store, "probe", "1");
   g_clear_object (&store);
-  g_assert_false (file_exists (fixture->path, "-wal"));
-  before = read_file (fixture->path);
+  g_assert_false (ff_test_file_exists (fixture->path, "-wal"));
+  before = ff_test_read_file (fixture->path);
 
   memcpy (other, fixture->key, sizeof other);
   other[FF_STORE_KEY_SIZE - 1] ^= 0x01;
@@ -209,9 +174,9 @@ test_wrong_key (Fixture       *fixture,
   g_assert_null (wrong);
   g_clear_error (&error);
 
-  after = read_file (fixture->path);
+  after = ff_test_read_file (fixture->path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_false (file_exists (fixture->path, "-wal"));
+  g_assert_false (ff_test_file_exists (fixture->path, "-wal"));
 
   /* The right key still opens it, with what was written. */
   right = open_store (fixture->path, fixture->key, FF_STORE_OPEN_DEFAULT);
@@ -479,15 +444,29 @@ test_pragmas (Fixture       *fixture,
   g_autofree char *mode = NULL;
 
   g_assert_cmpint (ff_test_query_int (store, "PRAGMA foreign_keys"), ==, 1);
-  mode = query_text (store, "PRAGMA journal_mode");
+  mode = ff_test_query_text (store, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
   g_clear_pointer (&mode, g_free);
   g_assert_cmpstr (ff_store_get_path (store), ==, fixture->path);
 
   second = open_store (fixture->path, fixture->key, FF_STORE_OPEN_NO_MIGRATE);
   g_assert_cmpint (ff_test_query_int (second, "PRAGMA foreign_keys"), ==, 1);
-  mode = query_text (second, "PRAGMA journal_mode");
+  mode = ff_test_query_text (second, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
+
+  /* Every connection is SQLCipher's, never a plain SQLite that another library brought in
+   * (plain SQLite answers this pragma with no row at all). */
+  for (FfStore *s = store; s != NULL; s = s == store ? second : NULL)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (s), "PRAGMA cipher_version", -1,
+                                           &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_true (g_str_has_prefix ((const char *) sqlite3_column_text (stmt, 0), "3.")
+                     || g_str_has_prefix ((const char *) sqlite3_column_text (stmt, 0), "4."));
+      sqlite3_finalize (stmt);
+    }
 }
 
 static void

@@ -22,31 +22,6 @@ typedef struct
   FfStore *store;
 } Fixture;
 
-static void
-exec_sql (FfStore    *store,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (ff_store_get_handle (store), sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-static char *
-query_text (FfStore    *store,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* Rows as 0002 shaped them: names where 0003 has references. */
 static const char old_rows[] =
   "INSERT INTO lines VALUES ('line-1', 'L1', 'Fryer', 'Plant Eindhoven', 'processing', "
@@ -99,7 +74,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (ff_store_migrate (fixture->store, 2, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ff_store_get_schema_version (fixture->store), ==, 2);
-  exec_sql (fixture->store, old_rows);
+  ff_test_exec (fixture->store, old_rows);
 
   g_assert_true (ff_store_migrate (fixture->store, G_MAXUINT, &error));
   g_assert_no_error (error);
@@ -164,10 +139,10 @@ assert_resolves (FfStore    *store,
     {
       g_autofree char *id_sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = '%s'", column,
                                                  table, expected[i][0]);
-      g_autofree char *ref = query_text (store, id_sql);
+      g_autofree char *ref = ff_test_query_text (store, id_sql);
       g_autofree char *name_sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = '%s'",
                                                    name_column, parent, ref);
-      g_autofree char *name = query_text (store, name_sql);
+      g_autofree char *name = ff_test_query_text (store, name_sql);
 
       g_autofree char *expected_id = name_id (TENANT_ID, parent, expected[i][1]);
 
@@ -207,11 +182,11 @@ test_plants (Fixture       *fixture,
   g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT _hlc FROM plants "
                                               "WHERE name = 'Plant Eindhoven'"), ==,
                    (gint64) 300 << 16);
-  device = query_text (fixture->store, "SELECT _device FROM plants "
-                                       "WHERE name = 'Plant Eindhoven'");
+  device = ff_test_query_text (fixture->store, "SELECT _device FROM plants "
+                                               "WHERE name = 'Plant Eindhoven'");
   g_assert_cmpstr (device, ==, "dev-b");
   /* Nothing else about the lines changed. */
-  notes = query_text (fixture->store, "SELECT notes FROM lines WHERE id = 'line-3'");
+  notes = ff_test_query_text (fixture->store, "SELECT notes FROM lines WHERE id = 'line-3'");
   g_assert_cmpstr (notes, ==, "old oven");
   g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT _hlc FROM lines WHERE id = 'line-2'"), ==,
                    (gint64) 300 << 16);
@@ -243,7 +218,8 @@ test_banners_and_brands (Fixture       *fixture,
                    G_N_ELEMENTS (stores));
   g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM banners"), ==, 2);
   /* A banner's country is the one most of its stores are in. */
-  country = query_text (fixture->store, "SELECT country FROM banners WHERE name = 'FreshMart'");
+  country = ff_test_query_text (fixture->store,
+                                "SELECT country FROM banners WHERE name = 'FreshMart'");
   g_assert_cmpstr (country, ==, "NL");
 
   assert_resolves (fixture->store, "skus", "brand", "brands", "name", skus,
@@ -284,21 +260,21 @@ test_forecasts (Fixture       *fixture,
     {
       g_autofree char *sql = g_strdup_printf ("SELECT k.code FROM forecasts AS f JOIN skus AS k "
                                               "ON k.id = f.sku WHERE f.id = '%s'", skus[i][0]);
-      g_autofree char *code = query_text (fixture->store, sql);
+      g_autofree char *code = ff_test_query_text (fixture->store, sql);
       g_assert_cmpstr (code, ==, skus[i][1]);
     }
   /* A SKU code that named no SKU is kept rather than the forecast lost. */
-  dangling = query_text (fixture->store, "SELECT sku FROM forecasts WHERE id = 'fc-3'");
+  dangling = ff_test_query_text (fixture->store, "SELECT sku FROM forecasts WHERE id = 'fc-3'");
   g_assert_cmpstr (dangling, ==, "SKU-404");
   /* The version dates from its first forecast (2026-03-01T21:20Z). */
-  created = query_text (fixture->store, "SELECT created_on FROM forecast_versions "
-                                        "WHERE label = 'Consensus v1'");
+  created = ff_test_query_text (fixture->store, "SELECT created_on FROM forecast_versions "
+                                                "WHERE label = 'Consensus v1'");
   g_assert_cmpstr (created, ==, "2026-03-01");
   /* Rows keep their order, values and field clocks, under the new field names. */
-  order = query_text (fixture->store, "SELECT group_concat(id) FROM "
-                                      "(SELECT id FROM forecasts ORDER BY rowid)");
+  order = ff_test_query_text (fixture->store, "SELECT group_concat(id) FROM "
+                                              "(SELECT id FROM forecasts ORDER BY rowid)");
   g_assert_cmpstr (order, ==, "fc-1,fc-2,fc-3");
-  fhlc = query_text (fixture->store, "SELECT _fhlc FROM forecasts WHERE id = 'fc-1'");
+  fhlc = ff_test_query_text (fixture->store, "SELECT _fhlc FROM forecasts WHERE id = 'fc-1'");
   g_assert_cmpstr (fhlc, ==, "{\"version\":5,\"sku\":6,\"quantity\":7}");
   g_assert_false (has_column (fixture->store, "forecasts", "version_label"));
   g_assert_false (has_column (fixture->store, "forecasts", "sku_code"));
@@ -317,7 +293,7 @@ test_forecasts (Fixture       *fixture,
   g_assert_true (ff_record_repository_update (repo, &planner, fc1, NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&fhlc, g_free);
-  fhlc = query_text (fixture->store, "SELECT _fhlc FROM forecasts WHERE id = 'fc-1'");
+  fhlc = ff_test_query_text (fixture->store, "SELECT _fhlc FROM forecasts WHERE id = 'fc-1'");
   clocks = json_from_string (fhlc, &error);
   g_assert_no_error (error);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (clocks), "version"), ==, 5);
@@ -330,9 +306,9 @@ test_forecasts (Fixture       *fixture,
 static char *
 parent_ids (FfStore *store)
 {
-  return query_text (store, "SELECT group_concat(id, ' ') FROM (SELECT id FROM plants UNION ALL "
-                            "SELECT id FROM banners UNION ALL SELECT id FROM brands UNION ALL "
-                            "SELECT id FROM forecast_versions ORDER BY 1)");
+  return ff_test_query_text (store, "SELECT group_concat(id, ' ') FROM (SELECT id FROM plants "
+                                    "UNION ALL SELECT id FROM banners UNION ALL SELECT id FROM "
+                                    "brands UNION ALL SELECT id FROM forecast_versions ORDER BY 1)");
 }
 
 static void

@@ -13,20 +13,11 @@ typedef struct
   FfStore *store;
 } Fixture;
 
-static void
-exec_sql (FfStore    *store,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (ff_store_get_handle (store), sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
 /* Rows as version 3 let them be: a POS day and a sensor reading imported twice, a GTIN-13. */
 static const char v3_rows[] =
   "INSERT INTO pos_sales (id, store, sku, sale_date, units, on_promo, _hlc, _device) VALUES "
-  "  ('p1', 's1', 'k1', '2026-03-01', 12, 0, 1, 'd'), ('p2', 's1', 'k1', '2026-03-01', 12, 0, 2, 'd'),"
+  "  ('p1', 's1', 'k1', '2026-03-01', 12, 0, 1, 'd'),"
+  "  ('p2', 's1', 'k1', '2026-03-01', 12, 0, 2, 'd'),"
   "  ('p3', 's1', 'k1', '2026-03-02', 9, 0, 3, 'd');"
   "INSERT INTO sensor_readings (id, sensor, observed_at, value, _hlc, _device) VALUES "
   "  ('r1', 'x', '2026-03-01T06:00:00Z', 180.5, 1, 'd'),"
@@ -53,7 +44,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (ff_store_migrate (fixture->store, 3, &error));
   g_assert_no_error (error);
-  exec_sql (fixture->store, v3_rows);
+  ff_test_exec (fixture->store, v3_rows);
 }
 
 static void
@@ -103,8 +94,9 @@ test_conflict_kept (Fixture       *fixture,
 {
   g_autoptr (GError) error = NULL;
 
-  exec_sql (fixture->store, "INSERT INTO pos_sales (id, store, sku, sale_date, units, on_promo, "
-                            "_hlc, _device) VALUES ('p4', 's1', 'k1', '2026-03-02', 10, 0, 4, 'd')");
+  ff_test_exec (fixture->store, "INSERT INTO pos_sales (id, store, sku, sale_date, units, "
+                                "on_promo, _hlc, _device) VALUES ('p4', 's1', 'k1', '2026-03-02', "
+                                "10, 0, 4, 'd')");
   g_assert_false (ff_store_migrate (fixture->store, 4, &error));
   g_assert_error (error, FF_STORE_ERROR, FF_STORE_ERROR_MIGRATION);
   g_assert_cmpuint (ff_store_get_schema_version (fixture->store), ==, 3);

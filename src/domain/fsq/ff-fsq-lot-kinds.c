@@ -38,7 +38,9 @@ static const FfEnumValue lot_states[] = {
 };
 
 static const FfField lot_fields[] = {
-  { "code", N_("Lot code"), FF_FIELD_TEXT, FF_CODE_FLAGS, .max_length = 64,
+  /* The traceability lot code is never changed once assigned (FSMA 204): records elsewhere
+   * (shipments, a customer's receipts, EPCIS events) carry it. */
+  { "code", N_("Lot code"), FF_FIELD_TEXT, FF_CODE_FLAGS | FF_FIELD_READONLY, .max_length = 64,
     .hint = N_("The traceability lot code (TLC), as printed on the pack") },
   { "lot_type", N_("Type"), FF_FIELD_ENUM, FF_FIELD_REQUIRED | FF_FIELD_LIST,
     .enum_values = lot_types },
