@@ -50,6 +50,29 @@ ff_test_tenant_make (const char  *prefix,
   g_assert_no_error (error);
 }
 
+FfStore *
+ff_test_store_make (const char        *prefix,
+                    const char        *tenant_id,
+                    FfStoreOpenFlags   flags,
+                    char             **out_dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *template = g_strconcat (prefix, "-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  guint8 key[FF_STORE_KEY_SIZE];
+  FfStore *store;
+
+  for (guint i = 0; i < FF_STORE_KEY_SIZE; i++)
+    key[i] = (guint8) g_random_int_range (0, 256);
+  *out_dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*out_dir, "tenant.db", NULL);
+  store = ff_store_open_for_tenant (path, tenant_id, key, flags | FF_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
 void
 ff_test_tenant_remove (char      **dir,
                        FfVault   **vault,

@@ -22,6 +22,12 @@ void   ff_test_tenant_make   (const char  *prefix,
                               char       **out_dir,
                               FfVault    **out_vault,
                               FfSession  **out_session);
+/* A fresh directory (named after @prefix) with a new tenant database "tenant.db" keyed with a
+ * random key, opened with @flags | FF_STORE_OPEN_CREATE; @tenant_id may be NULL. */
+FfStore *ff_test_store_make  (const char        *prefix,
+                              const char        *tenant_id,
+                              FfStoreOpenFlags   flags,
+                              char             **out_dir);
 /* Closes what ff_test_tenant_make() made and removes the directory. */
 void   ff_test_tenant_remove (char      **dir,
                               FfVault   **vault,

@@ -18,18 +18,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  guint8 key[FF_STORE_KEY_SIZE];
-
-  for (guint i = 0; i < FF_STORE_KEY_SIZE; i++)
-    key[i] = (guint8) (i * 7 + 3);
-  fixture->dir = g_dir_make_tmp ("ff-test-audit-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "tenant.db", NULL);
-  fixture->store = ff_store_open (path, key, FF_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
+  fixture->store = ff_test_store_make ("ff-test-audit", NULL, FF_STORE_OPEN_DEFAULT,
+                                       &fixture->dir);
 }
 
 static void

@@ -31,17 +31,9 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  guint8 key[FF_STORE_KEY_SIZE];
 
-  for (guint i = 0; i < FF_STORE_KEY_SIZE; i++)
-    key[i] = (guint8) g_random_int_range (0, 256);
-  fixture->dir = g_dir_make_tmp ("ff-test-migration-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "tenant.db", NULL);
-  fixture->store = ff_store_open (path, key, FF_STORE_OPEN_CREATE | FF_STORE_OPEN_NO_MIGRATE,
-                                  &error);
-  g_assert_no_error (error);
+  fixture->store = ff_test_store_make ("ff-test-migration", NULL, FF_STORE_OPEN_NO_MIGRATE,
+                                       &fixture->dir);
   g_assert_true (ff_store_migrate (fixture->store, 3, &error));
   g_assert_no_error (error);
   ff_test_exec (fixture->store, v3_rows);
