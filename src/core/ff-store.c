@@ -253,6 +253,52 @@ code_compare (void       *user_data,
     }
 }
 
+/* ff_search_fold(text): @text as searches compare it, regardless of case in any script (what
+ * LIKE does for ASCII only): NFKC-normalised and case-folded. ASCII is lowered in place. */
+static void
+search_fold_function (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  const unsigned char *text = sqlite3_value_text (argv[0]);
+  int len = sqlite3_value_bytes (argv[0]);
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  if (is_ascii (text, len))
+    {
+      char *lowered = sqlite3_malloc (len + 1);
+
+      if (lowered == NULL)
+        {
+          sqlite3_result_error_nomem (context);
+          return;
+        }
+      for (int i = 0; i < len; i++)
+        lowered[i] = g_ascii_tolower (text[i]);
+      lowered[len] = '\0';
+      sqlite3_result_text (context, lowered, len, sqlite3_free);
+    }
+  else
+    {
+      g_autofree char *folded = ff_store_search_fold ((const char *) text);
+      sqlite3_result_text (context, folded, -1, SQLITE_TRANSIENT);
+    }
+}
+
+char *
+ff_store_search_fold (const char *text)
+{
+  g_autofree char *normal = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  return g_utf8_casefold (normal ? normal : text, -1);
+}
+
 /* ff_name_id(kind, key): the name-based id of the record of @kind that a migration makes from
  * @key (DESIGN.md section 3), the same on every device of the tenant. */
 static void
@@ -500,6 +546,8 @@ ff_store_open_for_tenant (const char       *path,
   sqlite3_create_collation (self->db, "FF_CODE", SQLITE_UTF8, NULL, code_compare);
   sqlite3_create_function (self->db, "ff_name_id", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, self,
                            name_id_function, NULL, NULL);
+  sqlite3_create_function (self->db, "ff_search_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           search_fold_function, NULL, NULL);
   sqlite3_busy_timeout (self->db, 10000);
   if (!apply_key (self, key, error))
     return NULL;

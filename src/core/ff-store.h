@@ -51,6 +51,10 @@ gboolean      ff_store_migrate              (FfStore  *self,
 char         *ff_store_dump_schema          (FfStore  *self,
                                              GError  **error);
 
+/* @text as searches compare it (the SQL function ff_search_fold() does the same): case folded
+ * in any script after NFKC normalisation. */
+char         *ff_store_search_fold          (const char *text);
+
 gboolean      ff_store_exec                 (FfStore     *self,
                                              const char  *sql,
                                              GError     **error);

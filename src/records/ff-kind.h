@@ -95,6 +95,8 @@ struct _FfKind
   const char *const *natural_key;  /* kinds without a code (time series): the fields that
                                     * identify a record, NULL-terminated; unique */
   const char     *duplicate_message; /* N_(), said of a record whose natural key is taken */
+  gboolean        indexed_search;  /* a kind that grows with the work: its searchable text
+                                    * fields are kept in <table>_search for fast search */
 };
 
 #define FF_ROLE_BIT(r) (1u << (r))

@@ -200,14 +200,60 @@ like_pattern (const char *search)
   return g_string_free (s, FALSE);
 }
 
-/* Appends "a LIKE ?N OR b LIKE ?N ..." over the searchable fields (a reference matches by the
- * referenced record's code and label). Returns FALSE when no field is searchable. */
-static gboolean
-append_search (FfRecordRepository *self,
-               GString            *sql,
-               int                 param)
+/* At most this many referenced records are named in a search's SQL; more are matched by a
+ * subquery instead. */
+#define MAX_REF_IDS 200
+
+/* The ids of the records of @ref whose code or label holds @pattern (folded LIKE), at most
+ * MAX_REF_IDS + 1 of them; NULL on an error. */
+static GPtrArray *
+matching_ref_ids (FfRecordRepository  *self,
+                  const FfKind        *ref,
+                  const char          *pattern,
+                  GError             **error)
 {
-  gboolean first = TRUE;
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE ff_search_fold (\"%s\") "
+                                          "LIKE ?1 ESCAPE '\\' OR ff_search_fold (\"%s\") "
+                                          "LIKE ?1 ESCAPE '\\' LIMIT %d", ref->table,
+                                          ref->code_field ? ref->code_field : "id",
+                                          ref->ref_label_field ? ref->ref_label_field
+                                                               : ref->title_field,
+                                          MAX_REF_IDS + 1);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = ff_store_prepare (self->store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ff_store_set_error (self->store, rc, _("Could not query records"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* Appends " AND (...)" over the searchable fields, each condition one an index can serve: a
+ * reference finds the matching referenced records first (a small table) and names them, so the
+ * rows that point at them come through the reference's index (in the list's order, without a
+ * sort, when one record matches and the index holds the sort column); a kind that grows with the
+ * work searches its own text in the narrow <table>_search that triggers keep (migration 0005).
+ * A million POS rows are so searched by store or SKU without reading them all. Text compares
+ * regardless of case, in any script (ff_search_fold). Values to bind are added to @binds in the
+ * order of their "?". */
+static gboolean
+append_search (FfRecordRepository  *self,
+               GString             *sql,
+               const char          *pattern,
+               GPtrArray           *binds,
+               GError             **error)
+{
+  g_autoptr (GString) terms = g_string_new (NULL);
+  gboolean own_text = FALSE;
 
   for (guint i = 0; i < self->n_fields; i++)
     {
@@ -218,18 +264,63 @@ append_search (FfRecordRepository *self,
       if (field->type == FF_FIELD_REF)
         {
           const FfKind *ref = ff_field_get_ref_kind (field);
-          g_string_append_printf (sql, "%sr%u.\"%s\" LIKE ?%d ESCAPE '\\' OR r%u.\"%s\" LIKE ?%d "
-                                  "ESCAPE '\\'", first ? "" : " OR ", i,
-                                  ref->code_field ? ref->code_field : "id", param,
-                                  i, ref->ref_label_field ? ref->ref_label_field : ref->title_field,
-                                  param);
+          g_autoptr (GPtrArray) ids = matching_ref_ids (self, ref, pattern, error);
+
+          if (ids == NULL)
+            return FALSE;
+          if (ids->len == 0)
+            continue;
+          g_string_append_printf (terms, "%st.\"%s\"", terms->len ? " OR " : "", field->name);
+          if (ids->len == 1)
+            g_string_append (terms, " = ?");
+          else if (ids->len <= MAX_REF_IDS)
+            {
+              g_string_append (terms, " IN (?");
+              for (guint k = 1; k < ids->len; k++)
+                g_string_append (terms, ", ?");
+              g_string_append (terms, ")");
+            }
+          else
+            {
+              g_string_append_printf (terms, " IN (SELECT id FROM \"%s\" WHERE "
+                                      "ff_search_fold (\"%s\") LIKE ? ESCAPE '\\' OR "
+                                      "ff_search_fold (\"%s\") LIKE ? ESCAPE '\\')", ref->table,
+                                      ref->code_field ? ref->code_field : "id",
+                                      ref->ref_label_field ? ref->ref_label_field
+                                                           : ref->title_field);
+              g_ptr_array_set_size (ids, 0);
+              g_ptr_array_add (ids, g_strdup (pattern));
+              g_ptr_array_add (ids, g_strdup (pattern));
+            }
+          for (guint k = 0; k < ids->len; k++)
+            g_ptr_array_add (binds, g_steal_pointer (&ids->pdata[k]));
         }
+      else if (self->kind->indexed_search)
+        own_text = TRUE;
       else
-        g_string_append_printf (sql, "%st.\"%s\" LIKE ?%d ESCAPE '\\'", first ? "" : " OR ",
-                                field->name, param);
-      first = FALSE;
+        {
+          g_string_append_printf (terms, "%sff_search_fold (t.\"%s\") LIKE ? ESCAPE '\\'",
+                                  terms->len ? " OR " : "", field->name);
+          g_ptr_array_add (binds, g_strdup (pattern));
+        }
     }
-  return !first;
+  if (own_text)
+    {
+      g_string_append_printf (terms, "%st.rowid IN (SELECT rowid FROM \"%s_search\" "
+                              "WHERE text LIKE ? ESCAPE '\\')", terms->len ? " OR " : "",
+                              self->kind->table);
+      g_ptr_array_add (binds, g_strdup (pattern));
+    }
+  g_string_append_printf (sql, " AND (%s)", terms->len ? terms->str : "0");
+  return TRUE;
+}
+
+/* Stops a statement that runs while @cancellable is cancelled (a search superseded by the next
+ * keystroke), even in a sort that yields no row until it is done. */
+static int
+cancel_progress_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
 }
 
 GArray *
@@ -238,16 +329,28 @@ ff_record_repository_query_rowids (FfRecordRepository  *self,
                                    GCancellable        *cancellable,
                                    GError             **error)
 {
+  return ff_record_repository_query_rowids_partial (self, query, NULL, NULL, cancellable, error);
+}
+
+GArray *
+ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
+                                           const FfRecordQuery *query,
+                                           FfRowidsFunc         partial,
+                                           gpointer             user_data,
+                                           GCancellable        *cancellable,
+                                           GError             **error)
+{
+  guint next_partial = FF_RECORD_REPOSITORY_FIRST_ROWS;
   g_autoptr (GString) sql = g_string_new (NULL);
   g_autoptr (GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *pattern = NULL;
+  g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sort_expr = NULL;
   const FfField *sort_field = NULL;
   const FfField *filter_field = NULL;
   const FfField *facet_field = NULL;
   sqlite3_stmt *stmt = NULL;
   const char *direction;
-  int param = 1, rc;
+  int rc;
 
   g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), NULL);
 
@@ -278,20 +381,37 @@ ff_record_repository_query_rowids (FfRecordRepository  *self,
   direction = query && query->descending ? "DESC" : "ASC";
   sort_expr = _ff_record_repository_sort_expr (self, sort_field);
 
-  /* Joins are needed only to search or sort by a referenced record. */
-  g_string_append_printf (sql, "SELECT t.rowid %s WHERE t._deleted = 0", self->from_sql);
+  /* Only a sort by a referenced record joins its table (SQLite 3.15 keeps an unused LEFT JOIN
+   * and pays for it on every row). Append-only records are never deleted: without the tombstone
+   * test an index alone can answer. */
+  g_string_append_printf (sql, "SELECT t.rowid FROM \"%s\" AS t", self->kind->table);
+  if (sort_field->type == FF_FIELD_REF)
+    {
+      const FfKind *ref = ff_field_get_ref_kind (sort_field);
+      int i = (int) (sort_field - self->kind->fields);
+
+      g_string_append_printf (sql, " LEFT JOIN \"%s\" AS r%d ON r%d.id = t.\"%s\"", ref->table,
+                              i, i, sort_field->name);
+    }
+  g_string_append_printf (sql, " WHERE %s",
+                          self->kind->sync_class == FF_SYNC_APPEND_ONLY ? "1" : "t._deleted = 0");
   if (filter_field)
-    g_string_append_printf (sql, " AND t.\"%s\" = ?%d", filter_field->name, param++);
+    {
+      g_string_append_printf (sql, " AND t.\"%s\" = ?", filter_field->name);
+      g_ptr_array_add (binds, g_strdup (query->filter_value));
+    }
   if (facet_field)
-    g_string_append_printf (sql, " AND t.\"%s\" = ?%d", facet_field->name, param++);
+    {
+      g_string_append_printf (sql, " AND t.\"%s\" = ?", facet_field->name);
+      g_ptr_array_add (binds, g_strdup (query->facet_value));
+    }
   if (query && query->search && *query->search)
     {
-      pattern = like_pattern (query->search);
-      g_string_append (sql, " AND (");
-      if (!append_search (self, sql, param))
-        g_string_append (sql, "0");
-      g_string_append (sql, ")");
-      param++;
+      g_autofree char *folded = ff_store_search_fold (query->search);
+      g_autofree char *pattern = like_pattern (folded);
+
+      if (!append_search (self, sql, pattern, binds, error))
+        return NULL;
     }
   g_string_append_printf (sql, " ORDER BY %s%s %s, t.rowid %s", sort_expr,
                           /* Numbers and ISO dates sort right as they are (and can use an
@@ -307,25 +427,27 @@ ff_record_repository_query_rowids (FfRecordRepository  *self,
       ff_store_set_error (self->store, rc, _("Could not query records"), error);
       return NULL;
     }
-  param = 1;
-  if (filter_field)
-    sqlite3_bind_text (stmt, param++, query->filter_value, -1, SQLITE_TRANSIENT);
-  if (facet_field)
-    sqlite3_bind_text (stmt, param++, query->facet_value, -1, SQLITE_TRANSIENT);
-  if (pattern)
-    sqlite3_bind_text (stmt, param++, pattern, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < binds->len; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (binds, i), -1, SQLITE_TRANSIENT);
 
+  if (cancellable != NULL)
+    sqlite3_progress_handler (ff_store_get_handle (self->store), 1000, cancel_progress_cb,
+                              cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
       g_array_append_val (rowids, rowid);
-      if ((rowids->len & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (partial != NULL && rowids->len >= next_partial)
         {
-          sqlite3_finalize (stmt);
-          return NULL;
+          partial (rowids, user_data);
+          next_partial = rowids->len * 4;
         }
     }
+  sqlite3_progress_handler (ff_store_get_handle (self->store), 0, NULL, NULL);
   sqlite3_finalize (stmt);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   if (rc != SQLITE_DONE)
     {
       ff_store_set_error (self->store, rc, _("Could not query records"), error);

@@ -70,11 +70,25 @@ gboolean            ff_record_repository_delete     (FfRecordRepository  *self,
 /* Live records. */
 gint64              ff_record_repository_count      (FfRecordRepository  *self,
                                                      GError             **error);
-/* The rowids of the records @query selects, in its order. */
+/* The rowids of the records @query selects, in its order. A cancellation stops the query at
+ * once (G_IO_ERROR_CANCELLED). */
 GArray             *ff_record_repository_query_rowids (FfRecordRepository  *self,
                                                        const FfRecordQuery *query,
                                                        GCancellable        *cancellable,
                                                        GError             **error);
+/* Rows selected so far, in order: the first FF_RECORD_REPOSITORY_FIRST_ROWS, then at four times
+ * as many each time, until the query is done. */
+typedef void      (*FfRowidsFunc)                     (GArray   *rowids,
+                                                       gpointer  user_data);
+#define FF_RECORD_REPOSITORY_FIRST_ROWS 512
+/* The same, calling @partial with the rows found so far while the query runs, so a view can
+ * show the first page of a long list before the rest is read. */
+GArray             *ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
+                                                               const FfRecordQuery *query,
+                                                               FfRowidsFunc         partial,
+                                                               gpointer             user_data,
+                                                               GCancellable        *cancellable,
+                                                               GError             **error);
 /* The records with these rowids, in the same order (FfRecord*). */
 GPtrArray          *ff_record_repository_load_rowids  (FfRecordRepository  *self,
                                                        const gint64        *rowids,

@@ -245,6 +245,7 @@ const FfKind ff_kind_audit_responses = {
   .title_field = "code",
   .default_sort = "answered_at",
   .write_roles = QA | OPERATOR,
+  .indexed_search = TRUE,
 };
 
 /* Audit photos ------------------------------------------------------------------------------ */
@@ -278,6 +279,7 @@ const FfKind ff_kind_audit_photos = {
   .title_field = "code",
   .default_sort = "taken_at",
   .write_roles = QA | OPERATOR,
+  .indexed_search = TRUE,
 };
 
 /* Audit signatures -------------------------------------------------------------------------- */

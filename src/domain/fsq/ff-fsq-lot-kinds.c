@@ -81,6 +81,7 @@ const FfKind ff_kind_lots = {
   .title_field = "code",
   .default_sort = "produced_or_received_on",
   .write_roles = QA,
+  .indexed_search = TRUE,
 };
 
 /* Lot links: one row per input lot of a transformation (the FDA sheet's layout). ------------ */
@@ -120,6 +121,7 @@ const FfKind ff_kind_lot_links = {
   .title_field = "code",
   .default_sort = "transformed_at",
   .write_roles = QA,
+  .indexed_search = TRUE,
 };
 
 /* Shipments --------------------------------------------------------------------------------- */
@@ -167,6 +169,7 @@ const FfKind ff_kind_shipments = {
   .title_field = "code",
   .default_sort = "ship_date",
   .write_roles = QA,
+  .indexed_search = TRUE,
 };
 
 /* Receipts ---------------------------------------------------------------------------------- */
@@ -206,4 +209,5 @@ const FfKind ff_kind_receipts = {
   .title_field = "code",
   .default_sort = "received_on",
   .write_roles = QA,
+  .indexed_search = TRUE,
 };

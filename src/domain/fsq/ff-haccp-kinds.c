@@ -154,6 +154,7 @@ const FfKind ff_kind_ccp_readings = {
   .write_roles = OPERATOR | QA,
   .natural_key = ccp_readings_natural_key,
   .duplicate_message = N_("This CCP already has a reading at this time"),
+  .indexed_search = TRUE,
 };
 
 /* Deviations -------------------------------------------------------------------------------- */
@@ -234,6 +235,7 @@ const FfKind ff_kind_deviations = {
   .title_field = "code",
   .default_sort = "raised_at",
   .write_roles = QA | OPERATOR,
+  .indexed_search = TRUE,
 };
 
 /* CAPAs ------------------------------------------------------------------------------------- */
@@ -291,4 +293,5 @@ const FfKind ff_kind_capas = {
   .title_field = "title",
   .default_sort = "due_on",
   .write_roles = QA | OPERATOR,
+  .indexed_search = TRUE,
 };

@@ -98,6 +98,7 @@ const FfKind ff_kind_forecasts = {
   .title_field = "code",
   .default_sort = "period_start",
   .write_roles = PLANNER,
+  .indexed_search = TRUE,
 };
 
 /* Production plans -------------------------------------------------------------------------- */
@@ -142,6 +143,7 @@ const FfKind ff_kind_production_plans = {
   .title_field = "code",
   .default_sort = "planned_start",
   .write_roles = PLANNER,
+  .indexed_search = TRUE,
 };
 
 /* Safety stocks: the inputs of SS = z·√(L·σd² + d²·σL²) are kept with the result. ---------- */
@@ -224,4 +226,5 @@ const FfKind ff_kind_inventory_levels = {
   .title_field = "code",
   .default_sort = "as_of",
   .write_roles = PLANNER,
+  .indexed_search = TRUE,
 };

@@ -65,6 +65,7 @@ const FfKind ff_kind_batches = {
   .title_field = "code",
   .default_sort = "planned_start",
   .write_roles = OPERATOR,
+  .indexed_search = TRUE,
 };
 
 /* Trials ------------------------------------------------------------------------------------ */
@@ -174,6 +175,7 @@ const FfKind ff_kind_downtime_events = {
   .title_field = "code",
   .default_sort = "started_at",
   .write_roles = OPERATOR,
+  .indexed_search = TRUE,
 };
 
 /* Money leaks ------------------------------------------------------------------------------- */

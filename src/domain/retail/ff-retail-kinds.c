@@ -200,6 +200,7 @@ const FfKind ff_kind_waste = {
   .title_field = "code",
   .default_sort = "recorded_on",
   .write_roles = RETAIL,
+  .indexed_search = TRUE,
 };
 
 /* On-shelf availability alerts -------------------------------------------------------------- */
@@ -247,6 +248,7 @@ const FfKind ff_kind_osa_alerts = {
   .title_field = "code",
   .default_sort = "detected_on",
   .write_roles = RETAIL,
+  .indexed_search = TRUE,
 };
 
 /* Promotions -------------------------------------------------------------------------------- */

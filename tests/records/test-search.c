@@ -1,0 +1,224 @@
+/* test-search.c — list searches: regardless of case in any script, through references, through
+ * the search tables that triggers keep for kinds that grow, cancelled when superseded, and
+ * delivered a first page at a time. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "foodflow-test"
+
+#include "ff-error.h"
+#include "ff-kind-catalog.h"
+#include "ff-kind-csv.h"
+#include "ff-record-repository.h"
+#include "ff-test-util.h"
+
+typedef struct
+{
+  char      *dir;
+  FfVault   *vault;
+  FfSession *session;
+  FfStore   *store;
+  FfActor    admin;
+} Fixture;
+
+static void
+import_ok (Fixture    *fixture,
+           const char *kind,
+           const char *text)
+{
+  g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (text, -1, NULL);
+  g_auto (FfKindCsvImport) report = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  if (!ff_kind_csv_import (fixture->store, &fixture->admin, ff_kind_lookup (kind), in, &report,
+                           NULL, &error))
+    g_error ("%s: %s", kind, error->message);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  ff_test_tenant_make ("ff-test-search", "Search Foods", "alice", "Grated-Carrot-Sky-41",
+                       &fixture->dir, &fixture->vault, &fixture->session);
+  fixture->store = ff_session_get_store (fixture->session);
+  fixture->admin = ff_actor_from_session (fixture->session);
+  import_ok (fixture, "suppliers",
+             "code,name,category,approval_status,risk_level\r\n"
+             "SUP-1,Mühle Großmann GmbH,ingredient,approved,low\r\n"
+             "SUP-2,Acme Mills,ingredient,approved,low\r\n");
+  import_ok (fixture, "lots",
+             "code,lot_type,status,description,quantity,unit,produced_or_received_on,supplier,"
+             "location\r\n"
+             "RM-001,ingredient,released,Weizenmehl Type 550,1000,kg,2026-03-01,SUP-1,"
+             "Kühlhaus Nord\r\n"
+             "RM-002,ingredient,released,Rapeseed oil,800,kg,2026-03-02,SUP-2,Tank farm\r\n"
+             "RM-003,ingredient,quarantine,Sea salt,200,kg,2026-03-03,SUP-2,Dry store\r\n");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  ff_test_tenant_remove (&fixture->dir, &fixture->vault, &fixture->session);
+}
+
+/* The codes of the @kind records a search finds, in list order, joined by spaces. */
+static char *
+found (Fixture    *fixture,
+       const char *kind,
+       const char *search)
+{
+  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (fixture->store,
+                                                                  ff_kind_lookup (kind));
+  g_autoptr (FfRecordQuery) query = ff_record_query_new ();
+  g_autoptr (GArray) rowids = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GString) codes = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  query->search = g_strdup (search);
+  rowids = ff_record_repository_query_rowids (repo, query, NULL, &error);
+  g_assert_no_error (error);
+  records = ff_record_repository_load_rowids (repo, (gint64 *) rowids->data, rowids->len, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < records->len; i++)
+    g_string_append_printf (codes, "%s%s", i ? " " : "",
+                            ff_record_get_code (g_ptr_array_index (records, i)));
+  return g_string_free (g_steal_pointer (&codes), FALSE);
+}
+
+static void
+assert_found (Fixture    *fixture,
+              const char *kind,
+              const char *search,
+              const char *codes)
+{
+  g_autofree char *got = found (fixture, kind, search);
+  g_assert_cmpstr (got, ==, codes);
+}
+
+static void
+test_any_case_any_script (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  /* The lot's own text, from its search table. */
+  assert_found (fixture, "lots", "weizenmehl", "RM-001");
+  assert_found (fixture, "lots", "KÜHLHAUS", "RM-001");
+  assert_found (fixture, "lots", "rm-00", "RM-001 RM-002 RM-003");
+  /* Through the reference: the supplier's name, whatever the case; ß folds to ss. */
+  assert_found (fixture, "lots", "MÜHLE", "RM-001");
+  assert_found (fixture, "lots", "grossmann", "RM-001");
+  assert_found (fixture, "lots", "acme", "RM-002 RM-003");
+  /* A kind without a search table folds the same way. */
+  assert_found (fixture, "suppliers", "GROSSMANN", "SUP-1");
+  assert_found (fixture, "suppliers", "mühle", "SUP-1");
+  /* Nothing else matches, and wildcards are literal. */
+  assert_found (fixture, "lots", "flour", "");
+  assert_found (fixture, "lots", "%", "");
+}
+
+/* The search table follows every write, whoever makes it. */
+static void
+test_search_table_follows_writes (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr (FfRecordRepository) lots = ff_record_repository_new (fixture->store,
+                                                                  ff_kind_lookup ("lots"));
+  g_autoptr (FfRecord) lot = ff_record_repository_find_by_code (lots, "RM-002", NULL);
+  g_autoptr (GError) error = NULL;
+
+  ff_record_set (lot, "location", "Silo 4");
+  g_assert_true (ff_record_repository_update (lots, &fixture->admin, lot, NULL, &error));
+  g_assert_no_error (error);
+  assert_found (fixture, "lots", "silo", "RM-002");
+  assert_found (fixture, "lots", "tank farm", "");
+
+  g_assert_true (ff_record_repository_delete (lots, &fixture->admin, ff_record_get_id (lot),
+                                              "Entered twice", &error));
+  g_assert_no_error (error);
+  assert_found (fixture, "lots", "silo", "");
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM lots_search"), ==,
+                   ff_test_query_int (fixture->store, "SELECT count(*) FROM lots"));
+}
+
+/* A search superseded by the next keystroke stops at once, even mid-sort. */
+static void
+test_cancelled (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (fixture->store,
+                                                                  ff_kind_lookup ("lots"));
+  g_autoptr (FfRecordQuery) query = ff_record_query_new ();
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) rowids = NULL;
+
+  query->search = g_strdup ("rm");
+  g_cancellable_cancel (cancellable);
+  rowids = ff_record_repository_query_rowids (repo, query, cancellable, &error);
+  g_assert_null (rowids);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* The connection is fine for the next query. */
+  assert_found (fixture, "lots", "rm-003", "RM-003");
+}
+
+typedef struct
+{
+  GArray *first;
+  guint   calls;
+} Partial;
+
+static void
+partial_cb (GArray   *rowids,
+            gpointer  user_data)
+{
+  Partial *partial = user_data;
+
+  if (partial->calls++ == 0)
+    partial->first = g_array_copy (rowids);
+}
+
+/* A long list comes a first page at a time, in the order of the whole. */
+static void
+test_partial (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr (GString) csv = g_string_new ("code,name,category,approval_status,risk_level\r\n");
+  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (fixture->store,
+                                                                  ff_kind_lookup ("suppliers"));
+  g_autoptr (FfRecordQuery) query = ff_record_query_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) all = NULL;
+  Partial partial = { NULL, 0 };
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "S-%04u,Supplier %u,service,approved,low\r\n", i, i);
+  import_ok (fixture, "suppliers", csv->str);
+  query->descending = TRUE;
+  all = ff_record_repository_query_rowids_partial (repo, query, partial_cb, &partial, NULL,
+                                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3002);
+  /* After 512 rows, then 2048: two partial deliveries before the end. */
+  g_assert_cmpuint (partial.calls, ==, 2);
+  g_assert_cmpuint (partial.first->len, ==, FF_RECORD_REPOSITORY_FIRST_ROWS);
+  for (guint i = 0; i < partial.first->len; i++)
+    g_assert_cmpint (g_array_index (partial.first, gint64, i), ==, g_array_index (all, gint64, i));
+  g_array_unref (partial.first);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/search/any-case-any-script", test_any_case_any_script);
+  ADD ("/search/search-table-follows-writes", test_search_table_follows_writes);
+  ADD ("/search/cancelled", test_cancelled);
+  ADD ("/search/partial", test_partial);
+#undef ADD
+
+  return g_test_run ();
+}
