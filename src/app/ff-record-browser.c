@@ -30,6 +30,7 @@ struct _FfRecordBrowser
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkStack           *list_stack;
+  GtkSpinner         *loading_spinner;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
   FfRecordDetail     *detail;
@@ -70,15 +71,49 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+show_cell (GtkLabel      *label,
+           FfRecord      *record,
+           const FfField *field)
+{
+  g_autofree char *text = ff_record_format (record, field->name);
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+cell_loaded_cb (FfRecord *record,
+                GtkLabel *label)
+{
+  show_cell (label, record, g_object_get_data (G_OBJECT (label), "ff-field"));
+}
+
+/* A row still being read shows empty until its page arrives ("loaded"): the list never waits
+ * for the database while it scrolls. */
+static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
   const FfField *field = user_data;
   FfRecord *record = gtk_list_item_get_item (item);
-  g_autofree char *text = ff_record_format (record, field->name);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  g_assert (FF_IS_RECORD (record));
+  g_object_set_data (G_OBJECT (label), "ff-field", (gpointer) field);
+  show_cell (label, record, field);
+  if (ff_record_list_model_is_placeholder (record))
+    g_signal_connect_object (record, "loaded", G_CALLBACK (cell_loaded_cb), label, 0);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  FfRecord *record = gtk_list_item_get_item (item);
+
+  if (record != NULL)
+    g_signal_handlers_disconnect_by_func (record, cell_loaded_cb, gtk_list_item_get_child (item));
 }
 
 /* Sorting ------------------------------------------------------------------------------------ */
@@ -177,6 +212,7 @@ add_columns (FfRecordBrowser *self)
       factory = gtk_signal_list_item_factory_new ();
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer) field);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) field);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer) field);
       column = gtk_column_view_column_new (ff_field_get_label (field), g_object_ref (factory));
       gtk_column_view_column_set_resizable (column, TRUE);
       /* Every column keeps a width that fits its kind of value; the title (name,
@@ -205,12 +241,22 @@ update_count (FfRecordBrowser *self)
   g_autofree char *text = NULL;
   gboolean searching = self->query->search && *self->query->search;
 
-  /* Translators: the number of records in a list, e.g. "1,404 items" */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u item", "%'u items", n), n);
+  gboolean loading = ff_record_list_model_get_loading (self->model);
+
+  if (loading)
+    /* Translators: the number of records found so far while a list still loads */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u item so far…", "%'u items so far…",
+                                         n), n);
+  else
+    /* Translators: the number of records in a list, e.g. "1,404 items" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u item", "%'u items", n), n);
   gtk_label_set_label (self->count_label, text);
 
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
-  if (n == 0)
+  /* Never "no records" over a list that is still coming. */
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list"
+                                                            : loading ? "loading" : "empty");
+  gtk_spinner_set_spinning (self->loading_spinner, loading && n == 0);
+  if (n == 0 && !loading)
     {
       g_autofree char *title = NULL;
       if (searching)
@@ -281,10 +327,26 @@ search_changed_cb (FfRecordBrowser *self)
   reload (self);
 }
 
+static void selection_changed_cb (FfRecordBrowser *self);
+
+static void
+selected_loaded_cb (FfRecord        *record,
+                    FfRecordBrowser *self)
+{
+  g_signal_handlers_disconnect_by_func (record, selected_loaded_cb, self);
+  if (record == ff_record_browser_get_selected (self))
+    selection_changed_cb (self);
+}
+
 static void
 selection_changed_cb (FfRecordBrowser *self)
 {
-  ff_record_detail_set_record (self->detail, ff_record_browser_get_selected (self));
+  FfRecord *record = ff_record_browser_get_selected (self);
+
+  /* A row picked before its page was read shows once it is. */
+  if (record != NULL && ff_record_list_model_is_placeholder (record))
+    g_signal_connect_object (record, "loaded", G_CALLBACK (selected_loaded_cb), self, 0);
+  ff_record_detail_set_record (self->detail, record);
 }
 
 /* API --------------------------------------------------------------------------------------- */
@@ -840,6 +902,7 @@ ff_record_browser_class_init (FfRecordBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, count_label);
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, column_view);
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, detail);
@@ -907,6 +970,11 @@ ff_record_browser_new (FfSession    *session,
   setup_facet (self);
 
   self->model = ff_record_list_model_new (session, kind);
+  /* The count and the page shown follow the list as its rows arrive. */
+  g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -22,6 +22,13 @@ struct _FfRecord
 
 G_DEFINE_FINAL_TYPE (FfRecord, ff_record, G_TYPE_OBJECT)
 
+enum {
+  SIGNAL_LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 ff_record_finalize (GObject *object)
 {
@@ -51,6 +58,15 @@ static void
 ff_record_class_init (FfRecordClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ff_record_finalize;
+
+  /**
+   * FfRecord::loaded:
+   *
+   * A record that stood in for one still being read (a list's placeholder) now holds its
+   * values: whoever shows it should show them.
+   */
+  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -90,6 +106,42 @@ ff_record_copy (FfRecord *self)
         ff_record_set_blob (copy, i, self->blobs[i]);
     }
   return copy;
+}
+
+static void
+clear_values (FfRecord *self)
+{
+  for (guint i = 0; i < self->n_values; i++)
+    {
+      g_clear_pointer (&self->values[i], g_free);
+      if (self->ref_codes)
+        {
+          g_clear_pointer (&self->ref_codes[i], g_free);
+          g_clear_pointer (&self->ref_labels[i], g_free);
+        }
+      if (self->blobs)
+        g_clear_pointer (&self->blobs[i], g_bytes_unref);
+    }
+}
+
+void
+_ff_record_fill (FfRecord *self,
+                 FfRecord *source)
+{
+  g_return_if_fail (FF_IS_RECORD (self) && FF_IS_RECORD (source));
+  g_return_if_fail (self->kind == source->kind);
+
+  clear_values (self);
+  _ff_record_set_meta (self, source->id, source->rowid, source->hlc);
+  for (guint i = 0; i < self->n_values; i++)
+    {
+      self->values[i] = g_strdup (source->values[i]);
+      if (source->ref_codes && source->ref_codes[i])
+        _ff_record_set_ref (self, i, source->ref_codes[i], source->ref_labels[i]);
+      if (source->blobs && source->blobs[i])
+        ff_record_set_blob (self, i, source->blobs[i]);
+    }
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0);
 }
 
 const FfKind *

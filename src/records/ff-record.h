@@ -60,6 +60,9 @@ void          _ff_record_set_ref   (FfRecord   *self,
                                     guint       index,
                                     const char *code,
                                     const char *label);
+/* Takes the values and meta data of @source (of the same kind) and emits "loaded". */
+void          _ff_record_fill      (FfRecord       *self,
+                                    FfRecord       *source);
 void          _ff_record_set_meta  (FfRecord       *self,
                                     const char     *id,
                                     gint64          rowid,

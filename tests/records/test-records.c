@@ -1178,6 +1178,30 @@ wait_for (ReloadResult *result)
 }
 
 static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Item @i of @list once its page has been read in the model's worker. */
+static FfRecord *
+loaded_item (GListModel *list,
+             GMainLoop  *loop,
+             guint       i)
+{
+  FfRecord *r = item (list, i);
+
+  if (ff_record_list_model_is_placeholder (r))
+    {
+      gulong id = g_signal_connect_swapped (r, "loaded", G_CALLBACK (g_main_loop_quit), loop);
+      g_main_loop_run (loop);
+      g_signal_handler_disconnect (r, id);
+    }
+  g_assert_false (ff_record_list_model_is_placeholder (r));
+  return r;
+}
+
+static void
 test_list_model_async (Fixture       *fixture,
                        gconstpointer  user_data)
 {
@@ -1207,8 +1231,38 @@ test_list_model_async (Fixture       *fixture,
   g_assert_false (ff_record_list_model_get_loading (model));
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, N_MANY / 10);
   {
+    /* The first page is read with the result: the list opens on real rows. */
     g_autoptr (FfRecord) r = item (list, 0);
+
+    g_assert_false (ff_record_list_model_is_placeholder (r));
     g_assert_cmpstr (ff_record_get_code (r), ==, "SUP-0010");
+  }
+
+  /* Further rows are read in a worker as a view asks for them: first a placeholder, then the
+   * same object, filled, so a selection on it stays. */
+  reload_result_init (&a, loop);
+  {
+    g_autoptr (FfRecordQuery) all = ff_record_query_new ();
+    ff_record_list_model_reload_async (model, all, NULL, reload_done_cb, &a);
+  }
+  wait_for (&a);
+  g_assert_true (a.ok);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, N_MANY);
+  {
+    g_autoptr (FfRecord) r = item (list, 200);
+    gboolean loaded = FALSE;
+
+    g_assert_true (ff_record_list_model_is_placeholder (r));
+    g_assert_cmpint (ff_record_get_rowid (r), >, 0);
+    g_signal_connect_swapped (r, "loaded", G_CALLBACK (set_true), &loaded);
+    g_clear_object (&r);
+    r = loaded_item (list, loop, 200);
+    g_assert_true (loaded);
+    g_assert_cmpstr (ff_record_get_code (r), ==, "SUP-0201");
+    {
+      g_autoptr (FfRecord) again = item (list, 200);
+      g_assert_true (again == r);
+    }
   }
 
   /* A second reload supersedes one still running: only the newer one lands. */
@@ -1231,7 +1285,7 @@ test_list_model_async (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, N_MANY / 3);
   g_assert_true (ff_record_query_equal (ff_record_list_model_get_query (model), second));
   {
-    g_autoptr (FfRecord) r = item (list, 0);
+    g_autoptr (FfRecord) r = loaded_item (list, loop, 0);
     g_assert_cmpstr (ff_record_get_code (r), ==, "SUP-0300");
   }
 

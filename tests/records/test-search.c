@@ -7,6 +7,7 @@
 #include "ff-error.h"
 #include "ff-kind-catalog.h"
 #include "ff-kind-csv.h"
+#include "ff-record-list-model.h"
 #include "ff-record-repository.h"
 #include "ff-test-util.h"
 
@@ -206,6 +207,65 @@ test_partial (Fixture       *fixture,
   g_array_unref (partial.first);
 }
 
+typedef struct
+{
+  GString   *changes;
+  GMainLoop *loop;
+  gboolean   loading_seen;
+} Changes;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  g_string_append_printf (changes->changes, "%s%u-%u+%u", changes->changes->len ? " " : "",
+                          position, removed, added);
+  changes->loading_seen = changes->loading_seen
+                          || ff_record_list_model_get_loading (FF_RECORD_LIST_MODEL (model));
+}
+
+static void
+reload_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Changes *changes = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ff_record_list_model_reload_finish (FF_RECORD_LIST_MODEL (object), result,
+                                                     &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (changes->loop);
+}
+
+/* A list model shows the first rows while the rest are still being found: the items grow in
+ * steps, in order, while it says it is loading. */
+static void
+test_list_model_first_rows (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr (GString) csv = g_string_new ("code,name,category,approval_status,risk_level\r\n");
+  g_autoptr (FfRecordListModel) model = NULL;
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Changes changes = { g_string_new (NULL), loop, FALSE };
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "S-%04u,Supplier %u,service,approved,low\r\n", i, i);
+  import_ok (fixture, "suppliers", csv->str);
+  model = ff_record_list_model_new (fixture->session, ff_kind_lookup ("suppliers"));
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  ff_record_list_model_reload_async (model, NULL, NULL, reload_done_cb, &changes);
+  g_main_loop_run (loop);
+  g_assert_cmpstr (changes.changes->str, ==, "0-0+512 512-0+1536 2048-0+954");
+  g_assert_true (changes.loading_seen);
+  g_assert_false (ff_record_list_model_get_loading (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3002);
+  g_string_free (changes.changes, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +278,7 @@ main (int   argc,
   ADD ("/search/search-table-follows-writes", test_search_table_follows_writes);
   ADD ("/search/cancelled", test_cancelled);
   ADD ("/search/partial", test_partial);
+  ADD ("/search/list-model-first-rows", test_list_model_first_rows);
 #undef ADD
 
   return g_test_run ();

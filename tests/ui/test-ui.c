@@ -187,11 +187,28 @@ model_idle (gpointer data)
   return !ff_record_list_model_get_loading (FF_RECORD_LIST_MODEL (ff_record_browser_get_model (browser)));
 }
 
+/* The rows a view shows first are read (not placeholders any more). */
+static gboolean
+first_rows_read (gpointer data)
+{
+  GListModel *model = ff_record_browser_get_model (data);
+  guint n = MIN (g_list_model_get_n_items (model), 32);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (FfRecord) r = g_list_model_get_item (model, i);
+      if (ff_record_list_model_is_placeholder (r))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 wait_loaded (FfRecordBrowser *browser)
 {
   settle ();
   wait_until (model_idle, browser, 30, "the list to load");
+  wait_until (first_rows_read, browser, 30, "the first rows to be read");
   settle ();
 }
 
@@ -209,7 +226,8 @@ search_applied (gpointer data)
   const FfRecordQuery *query = ff_record_list_model_get_query (model);
   const char *applied = query->search ? query->search : "";
 
-  return !ff_record_list_model_get_loading (model) && g_str_equal (applied, w->text);
+  return !ff_record_list_model_get_loading (model) && g_str_equal (applied, w->text)
+         && first_rows_read (w->browser);
 }
 
 /* Types @text into the list's search box and waits until the list shows its result (the
