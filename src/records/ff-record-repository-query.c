@@ -204,7 +204,31 @@ like_pattern (const char *search)
  * subquery instead. */
 #define MAX_REF_IDS 200
 
-/* The ids of the records of @ref whose code or label holds @pattern (folded LIKE), at most
+/* "ff_search_fold (a) LIKE ?1 ESCAPE '\\' OR ..." over what names a record of @ref: its code,
+ * the label references show and its title (a SKU is found by its code and its description). */
+static char *
+ref_name_condition (const FfKind *ref,
+                    const char   *param)
+{
+  const char *names[] = { ref->code_field ? ref->code_field : "id", ref->ref_label_field,
+                          ref->title_field };
+  g_autoptr (GString) sql = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gboolean repeated = FALSE;
+
+      for (guint j = 0; j < i; j++)
+        repeated = repeated || g_strcmp0 (names[i], names[j]) == 0;
+      if (names[i] == NULL || repeated)
+        continue;
+      g_string_append_printf (sql, "%sff_search_fold (\"%s\") LIKE %s ESCAPE '\\'",
+                              sql->len ? " OR " : "", names[i], param);
+    }
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* The ids of the records of @ref whose names hold @pattern (folded LIKE), at most
  * MAX_REF_IDS + 1 of them; NULL on an error. */
 static GPtrArray *
 matching_ref_ids (FfRecordRepository  *self,
@@ -212,13 +236,9 @@ matching_ref_ids (FfRecordRepository  *self,
                   const char          *pattern,
                   GError             **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE ff_search_fold (\"%s\") "
-                                          "LIKE ?1 ESCAPE '\\' OR ff_search_fold (\"%s\") "
-                                          "LIKE ?1 ESCAPE '\\' LIMIT %d", ref->table,
-                                          ref->code_field ? ref->code_field : "id",
-                                          ref->ref_label_field ? ref->ref_label_field
-                                                               : ref->title_field,
-                                          MAX_REF_IDS + 1);
+  g_autofree char *condition = ref_name_condition (ref, "?1");
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE %s LIMIT %d", ref->table,
+                                          condition, MAX_REF_IDS + 1);
   g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = ff_store_prepare (self->store, sql, error);
   int rc;
@@ -282,14 +302,13 @@ append_search (FfRecordRepository  *self,
             }
           else
             {
-              g_string_append_printf (terms, " IN (SELECT id FROM \"%s\" WHERE "
-                                      "ff_search_fold (\"%s\") LIKE ? ESCAPE '\\' OR "
-                                      "ff_search_fold (\"%s\") LIKE ? ESCAPE '\\')", ref->table,
-                                      ref->code_field ? ref->code_field : "id",
-                                      ref->ref_label_field ? ref->ref_label_field
-                                                           : ref->title_field);
+              /* The pattern is bound once more for this subquery (numbered past the rest). */
+              g_autofree char *param = g_strdup_printf ("?%u", binds->len + 1);
+              g_autofree char *condition = ref_name_condition (ref, param);
+
+              g_string_append_printf (terms, " IN (SELECT id FROM \"%s\" WHERE %s)", ref->table,
+                                      condition);
               g_ptr_array_set_size (ids, 0);
-              g_ptr_array_add (ids, g_strdup (pattern));
               g_ptr_array_add (ids, g_strdup (pattern));
             }
           for (guint k = 0; k < ids->len; k++)

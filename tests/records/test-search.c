@@ -207,6 +207,41 @@ test_partial (Fixture       *fixture,
   g_array_unref (partial.first);
 }
 
+/* When a search names more referenced records than a query should list (here 250 suppliers),
+ * they are matched by a subquery instead: the same answer. */
+static void
+test_many_matching_references (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr (GString) csv = g_string_new ("code,name,category,approval_status,risk_level\r\n");
+
+  for (guint i = 0; i < 250; i++)
+    g_string_append_printf (csv, "MILL-%03u,Northern Mill %u,ingredient,approved,low\r\n", i, i);
+  import_ok (fixture, "suppliers", csv->str);
+  import_ok (fixture, "lots",
+             "code,lot_type,status,quantity,unit,produced_or_received_on,supplier\r\n"
+             "RM-240,ingredient,released,10,kg,2026-03-04,MILL-240\r\n");
+  assert_found (fixture, "lots", "northern mill", "RM-240");
+  assert_found (fixture, "lots", "Northern Mill 240", "RM-240");
+  assert_found (fixture, "lots", "mill-24", "RM-240");
+}
+
+/* A SKU is found by its description too, not only its code. */
+static void
+test_reference_by_title (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  import_ok (fixture, "brands", "code,name\r\nBR-1,Levant Kitchen\r\n");
+  import_ok (fixture, "skus",
+             "code,gtin,description,brand,pack_size,pack_unit,case_pack,status\r\n"
+             "SKU-1,4006381333931,Levant Kitchen Hummus Classic 200 g,BR-1,200,g,8,active\r\n");
+  import_ok (fixture, "lots",
+             "code,lot_type,status,quantity,unit,produced_or_received_on,sku\r\n"
+             "FG-1,finished,released,100,case,2026-03-05,SKU-1\r\n");
+  assert_found (fixture, "lots", "hummus classic", "FG-1");
+  assert_found (fixture, "lots", "sku-1", "FG-1");
+}
+
 typedef struct
 {
   GString   *changes;
@@ -278,6 +313,8 @@ main (int   argc,
   ADD ("/search/search-table-follows-writes", test_search_table_follows_writes);
   ADD ("/search/cancelled", test_cancelled);
   ADD ("/search/partial", test_partial);
+  ADD ("/search/many-matching-references", test_many_matching_references);
+  ADD ("/search/reference-by-title", test_reference_by_title);
   ADD ("/search/list-model-first-rows", test_list_model_first_rows);
 #undef ADD
 
