@@ -646,7 +646,8 @@ bench_insert_peer (FfVault            *vault,
       g_autofree char *id = ff_uuid_v7_new ();
       char date[16];
 
-      g_snprintf (date, sizeof date, "%04u-%02u-%02u", 2100 + i / 336, 1 + i / 28 % 12, 1 + i % 28);
+      /* Other days than the repository's rows: a POS row is one store, SKU and day. */
+      g_snprintf (date, sizeof date, "%04u-%02u-%02u", 2400 + i / 336, 1 + i / 28 % 12, 1 + i % 28);
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) ff_store_tick (db));
       sqlite3_bind_text (stmt, 3, ff_record_get_id (store), -1, SQLITE_STATIC);
