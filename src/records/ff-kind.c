@@ -11,6 +11,7 @@
 #include "ff-error.h"
 #include "ff-gtin.h"
 #include "ff-kind.h"
+#include "ff-number.h"
 
 guint
 ff_kind_get_n_fields (const FfKind *kind)
@@ -536,26 +537,22 @@ ff_field_format (const FfField *field,
       {
         gint64 minor = g_ascii_strtoll (value, NULL, 10);
         int exp = ff_currency_get_exponent (unit_value);
-        double major = (double) minor / pow (10, exp);
-        return g_strdup_printf ("%'.*f %s", exp, major, unit_value ? unit_value : "");
+        g_autofree char *amount = ff_number_format ((double) minor / pow (10, exp), exp);
+        return unit_value ? g_strdup_printf ("%s %s", amount, unit_value) : g_steal_pointer (&amount);
       }
 
     case FF_FIELD_QUANTITY:
     case FF_FIELD_REAL:
       {
-        double d = g_ascii_strtod (value, NULL);
         const char *unit = field->type == FF_FIELD_QUANTITY ? unit_value : field->unit;
-        g_autofree char *num = (fabs (d - round (d)) < 1e-9)
-                                 ? g_strdup_printf ("%'.0f", d)
-                                 : g_strdup_printf ("%'.2f", d);
+        g_autofree char *num = ff_number_format_auto (g_ascii_strtod (value, NULL));
         return unit ? g_strdup_printf ("%s %s", num, unit) : g_steal_pointer (&num);
       }
 
     case FF_FIELD_INTEGER:
       {
-        gint64 n = g_ascii_strtoll (value, NULL, 10);
-        return field->unit ? g_strdup_printf ("%'" G_GINT64_FORMAT " %s", n, field->unit)
-                           : g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+        g_autofree char *num = ff_number_format ((double) g_ascii_strtoll (value, NULL, 10), 0);
+        return field->unit ? g_strdup_printf ("%s %s", num, field->unit) : g_steal_pointer (&num);
       }
 
     case FF_FIELD_GTIN:

@@ -408,10 +408,14 @@ test_format (void)
 {
   assert_formats (&money_field, "1250", "EUR", "12.50 EUR");
   assert_formats (&money_field, "5", "EUR", "0.05 EUR");
-  assert_formats (&money_field, "1250", "JPY", "1250 JPY");
-  assert_formats (&quantity_field, "2.5", "kg", "2.50 kg");
+  /* Grouped thousands (C groups with commas), as few decimals as a quantity needs. */
+  assert_formats (&money_field, "1250", "JPY", "1,250 JPY");
+  assert_formats (&money_field, "2039856", "EUR", "20,398.56 EUR");
+  assert_formats (&quantity_field, "2.5", "kg", "2.5 kg");
+  assert_formats (&quantity_field, "0.125", "kg", "0.125 kg");
   assert_formats (&quantity_field, "3", "case", "3 case");
-  assert_formats (&area_field, "1200", NULL, "1200 m²");
+  assert_formats (&quantity_field, "600000", "ea", "600,000 ea");
+  assert_formats (&area_field, "1200", NULL, "1,200 m²");
   assert_formats (&boolean_field, "1", NULL, "Yes");
   assert_formats (&boolean_field, "0", NULL, "No");
   assert_formats (&enum_field, "planned_stop", NULL, "Planned stop");
