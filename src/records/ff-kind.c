@@ -58,6 +58,33 @@ ff_kind_get_label_singular (const FfKind *kind)
   return g_dgettext (GETTEXT_PACKAGE, kind->label_singular);
 }
 
+const char *
+ff_kind_get_new_label (const FfKind *kind)
+{
+  return g_dgettext (GETTEXT_PACKAGE, kind->new_label);
+}
+
+const char *
+ff_kind_get_empty_label (const FfKind *kind)
+{
+  return g_dgettext (GETTEXT_PACKAGE, kind->empty_label);
+}
+
+const char *
+ff_kind_get_nav_group (const FfKind *kind)
+{
+  return kind->nav_group ? g_dgettext (GETTEXT_PACKAGE, kind->nav_group) : NULL;
+}
+
+const char *
+ff_field_get_related_label (const FfKind  *kind,
+                            const FfField *field)
+{
+  if (field->related_label != NULL)
+    return g_dgettext (GETTEXT_PACKAGE, field->related_label);
+  return ff_kind_get_label (kind);
+}
+
 gboolean
 ff_kind_role_can_write (const FfKind *kind,
                         FfRole        role)

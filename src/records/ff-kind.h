@@ -67,6 +67,10 @@ typedef struct
   guint              write_roles; /* roles that may change this field (FF_ROLE_BIT), when
                                    * narrower than the kind's; 0: the kind's */
   const char        *default_value; /* what a new record starts with */
+  const char        *related_label; /* FF_FIELD_REF, N_(): what the records referring through this
+                                     * field are called in the referenced record's detail when
+                                     * the kind's label would not say ("Made from"); NULL: the
+                                     * kind's label */
 } FfField;
 
 typedef enum {
@@ -97,6 +101,17 @@ struct _FfKind
   const char     *duplicate_message; /* N_(), said of a record whose natural key is taken */
   gboolean        indexed_search;  /* a kind that grows with the work: its searchable text
                                     * fields are kept in <table>_search for fast search */
+  const char     *nav_group;       /* N_(): the heading its workspace's sidebar lists it under;
+                                    * NULL for a child kind */
+  const char     *parent_field;    /* a child kind (an audit's responses): the reference to the
+                                    * record it belongs to, in whose detail it is listed and
+                                    * edited */
+  const char *const *title_fields; /* when the title field alone would be a time or an id: the
+                                    * fields whose shown values, joined, name a record */
+  gboolean        ref_shows_title; /* a reference to it shows its title beside its code (a SKU:
+                                    * "SKU-10010 · Tortilla Chips Salted 200 g") */
+  const char     *new_label;       /* N_(): "New Line", the title of the form for a new one */
+  const char     *empty_label;     /* N_(): "No Lines Yet", said of an empty list */
 };
 
 #define FF_ROLE_BIT(r) (1u << (r))
@@ -108,6 +123,13 @@ int                  ff_kind_get_field_index (const FfKind *kind,
                                               const char   *name);
 const char          *ff_kind_get_label       (const FfKind *kind);
 const char          *ff_kind_get_label_singular (const FfKind *kind);
+/* The kind's phrases, translated. */
+const char          *ff_kind_get_new_label   (const FfKind *kind);
+const char          *ff_kind_get_empty_label (const FfKind *kind);
+const char          *ff_kind_get_nav_group   (const FfKind *kind);
+/* The heading of the records of @kind that refer to another through @field. */
+const char          *ff_field_get_related_label (const FfKind  *kind,
+                                                 const FfField *field);
 gboolean             ff_kind_role_can_write  (const FfKind *kind,
                                               FfRole        role);
 /* TRUE when @role may set @field of a record of @kind. */

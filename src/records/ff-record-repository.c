@@ -113,9 +113,14 @@ ff_record_repository_new (FfStore      *store,
           const FfKind *ref = ff_field_get_ref_kind (field);
           g_assert (ref != NULL);
           /* A kind without a code (a time series) is referred to by its id. */
-          g_string_append_printf (refs, ", r%u.\"%s\", r%u.\"%s\"", i,
-                                  ref->code_field ? ref->code_field : "id", i,
-                                  ref->ref_label_field ? ref->ref_label_field : ref->title_field);
+          g_string_append_printf (refs, ", r%u.\"%s\"", i, ref->code_field ? ref->code_field : "id");
+          if (ref->ref_shows_title && ref->code_field != NULL)
+            /* "SKU-10010 · Tortilla Chips Salted 200 g" */
+            g_string_append_printf (refs, ", r%u.\"%s\" || coalesce (' · ' || r%u.\"%s\", '')", i,
+                                    ref->code_field, i, ref->title_field);
+          else
+            g_string_append_printf (refs, ", r%u.\"%s\"", i,
+                                    ref->ref_label_field ? ref->ref_label_field : ref->title_field);
           g_string_append_printf (from, " LEFT JOIN \"%s\" AS r%u ON r%u.id = t.\"%s\"",
                                   ref->table, i, i, field->name);
           self->ref_column[i] = column;

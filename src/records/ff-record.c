@@ -11,6 +11,7 @@ struct _FfRecord
 
   /* owned */
   char          *id;
+  char          *title;       /* composed from the kind's title fields, made on first use */
   gint64         rowid;
   FfHlcTimestamp hlc;
   guint          n_values;
@@ -50,6 +51,7 @@ ff_record_finalize (GObject *object)
   g_free (self->ref_labels);
   g_free (self->blobs);
   g_free (self->id);
+  g_free (self->title);
 
   G_OBJECT_CLASS (ff_record_parent_class)->finalize (object);
 }
@@ -132,6 +134,7 @@ _ff_record_fill (FfRecord *self,
   g_return_if_fail (self->kind == source->kind);
 
   clear_values (self);
+  g_clear_pointer (&self->title, g_free);
   _ff_record_set_meta (self, source->id, source->rowid, source->hlc);
   for (guint i = 0; i < self->n_values; i++)
     {
@@ -220,6 +223,7 @@ ff_record_set_nth (FfRecord   *self,
     return;
   g_free (self->values[index]);
   self->values[index] = (value && *value) ? g_strdup (value) : NULL;
+  g_clear_pointer (&self->title, g_free);
 }
 
 void
@@ -252,6 +256,7 @@ _ff_record_set_ref (FfRecord   *self,
   g_free (self->ref_labels[index]);
   self->ref_codes[index] = g_strdup (code);
   self->ref_labels[index] = g_strdup (label);
+  g_clear_pointer (&self->title, g_free);
 }
 
 const char *
@@ -351,6 +356,22 @@ ff_record_get_code (FfRecord *self)
 const char *
 ff_record_get_title (FfRecord *self)
 {
+  g_autoptr (GString) title = NULL;
+
   g_return_val_if_fail (FF_IS_RECORD (self), NULL);
-  return ff_record_get (self, self->kind->title_field);
+
+  if (self->kind->title_fields == NULL)
+    return ff_record_get (self, self->kind->title_field);
+  if (self->title != NULL)
+    return self->title;
+  /* "HP-CHIPS-CCP1-L2 · 2026-03-01 06:00", never a bare time or id. */
+  title = g_string_new (NULL);
+  for (guint i = 0; self->kind->title_fields[i] != NULL; i++)
+    {
+      g_autofree char *part = ff_record_format (self, self->kind->title_fields[i]);
+      if (*part != '\0')
+        g_string_append_printf (title, "%s%s", title->len ? " · " : "", part);
+    }
+  self->title = g_string_free (g_steal_pointer (&title), FALSE);
+  return self->title;
 }

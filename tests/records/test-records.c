@@ -1113,7 +1113,6 @@ test_references_and_time_series (Fixture       *fixture,
                            "sensor", ff_record_get_id (sensor),
                            "observed_at", "2026-03-01T06:00:00+01:00", "value", "4.5", NULL);
   g_assert_null (ff_record_get_code (reading));
-  g_assert_cmpstr (ff_record_get_title (reading), ==, "2026-03-01T05:00:00Z");
   g_assert_null (ff_record_repository_find_by_code (readings, "anything", &error));
   g_assert_error (error, FF_ERROR, FF_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -1121,6 +1120,8 @@ test_references_and_time_series (Fixture       *fixture,
   got = ff_record_repository_get (readings, ff_record_get_id (reading), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ff_record_get_ref_code (got, 0), ==, "L7-TT-1");
+  /* Named by what it measured and when, never by a bare time; the sensor by code and name. */
+  g_assert_cmpstr (ff_record_get_title (got), ==, "L7-TT-1 · Mixer temperature · 2026-03-01 05:00");
   g_clear_object (&model);
   model = ff_record_list_model_new (fixture->session, readings_kind);
   g_free (query->search);

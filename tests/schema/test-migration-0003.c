@@ -278,7 +278,8 @@ test_forecasts (Fixture       *fixture,
     g_autofree char *version = ff_record_format (fc1, "version");
     g_autofree char *sku = ff_record_format (fc1, "sku");
     g_assert_cmpstr (version, ==, "Consensus v1");
-    g_assert_cmpstr (sku, ==, "SKU-1");
+    /* A SKU shows its description beside its code. */
+    g_assert_cmpstr (sku, ==, "SKU-1 · Casa Crunch Chips 200 g");
   }
   ff_record_set (fc1, "quantity", "120");
   g_assert_true (ff_record_repository_update (repo, &planner, fc1, NULL, &error));

@@ -59,6 +59,9 @@ const FfKind ff_kind_audit_templates = {
   .title_field = "name",
   .default_sort = "code",
   .write_roles = QA,
+  .nav_group = N_("Audits"),
+  .new_label = N_("New Audit Template"),
+  .empty_label = N_("No Audit Templates Yet"),
 };
 
 /* Template sections ------------------------------------------------------------------------- */
@@ -91,6 +94,9 @@ const FfKind ff_kind_audit_template_sections = {
   .default_sort = "code",
   .write_roles = QA,
   .ref_label_field = "code",
+  .parent_field = "template",
+  .new_label = N_("New Section"),
+  .empty_label = N_("No Audit Template Sections Yet"),
 };
 
 /* Template items ---------------------------------------------------------------------------- */
@@ -134,6 +140,7 @@ static const FfField item_fields[] = {
   { "comment_required_on_fail", N_("Comment required on failure"), FF_FIELD_BOOLEAN, 0,
     .default_value = "1" },
   { "follow_up_of", N_("Follow-up of"), FF_FIELD_REF, 0, .ref_kind = &ff_kind_audit_template_items,
+    .related_label = N_("Follow-up items"),
     .hint = N_("Asked only after this item got the answer below") },
   { "follow_up_when", N_("Asked when the answer is"), FF_FIELD_TEXT, 0, .max_length = 200,
     .hint = N_("e.g. no") },
@@ -154,6 +161,9 @@ const FfKind ff_kind_audit_template_items = {
   .default_sort = "code",
   .write_roles = QA,
   .ref_label_field = "code",
+  .parent_field = "section",
+  .new_label = N_("New Item"),
+  .empty_label = N_("No Audit Template Items Yet"),
 };
 
 /* Audits ------------------------------------------------------------------------------------ */
@@ -210,6 +220,9 @@ const FfKind ff_kind_audits = {
   .title_field = "code",
   .default_sort = "scheduled_on",
   .write_roles = QA,
+  .nav_group = N_("Audits"),
+  .new_label = N_("New Audit"),
+  .empty_label = N_("No Audits Yet"),
 };
 
 /* Audit responses: one answer to one item, as given. ---------------------------------------- */
@@ -246,6 +259,9 @@ const FfKind ff_kind_audit_responses = {
   .default_sort = "answered_at",
   .write_roles = QA | OPERATOR,
   .indexed_search = TRUE,
+  .parent_field = "audit",
+  .new_label = N_("New Response"),
+  .empty_label = N_("No Audit Responses Yet"),
 };
 
 /* Audit photos ------------------------------------------------------------------------------ */
@@ -280,6 +296,9 @@ const FfKind ff_kind_audit_photos = {
   .default_sort = "taken_at",
   .write_roles = QA | OPERATOR,
   .indexed_search = TRUE,
+  .parent_field = "audit",
+  .new_label = N_("Add Photo"),
+  .empty_label = N_("No Audit Photos Yet"),
 };
 
 /* Audit signatures -------------------------------------------------------------------------- */
@@ -321,4 +340,7 @@ const FfKind ff_kind_audit_signatures = {
   .title_field = "signer_name",
   .default_sort = "signed_at",
   .write_roles = QA,
+  .parent_field = "audit",
+  .new_label = N_("Add Signature"),
+  .empty_label = N_("No Audit Signatures Yet"),
 };

@@ -43,6 +43,9 @@ const FfKind ff_kind_brands = {
   .title_field = "name",
   .default_sort = "name",
   .write_roles = BRAND,
+  .nav_group = N_("Portfolio"),
+  .new_label = N_("New Brand"),
+  .empty_label = N_("No Brands Yet"),
 };
 
 /* Products: what a shopper knows; its SKUs are the pack sizes. ------------------------------ */
@@ -75,6 +78,9 @@ const FfKind ff_kind_products = {
   .title_field = "name",
   .default_sort = "code",
   .write_roles = BRAND,
+  .nav_group = N_("Portfolio"),
+  .new_label = N_("New Product"),
+  .empty_label = N_("No Products Yet"),
 };
 
 /* SKUs -------------------------------------------------------------------------------------- */
@@ -129,6 +135,10 @@ const FfKind ff_kind_skus = {
   .default_sort = "code",
   .write_roles = BRAND,
   .ref_label_field = "code",
+  .nav_group = N_("Portfolio"),
+  .new_label = N_("New SKU"),
+  .empty_label = N_("No SKUs Yet"),
+  .ref_shows_title = TRUE,
 };
 
 /* Co-packers -------------------------------------------------------------------------------- */
@@ -170,6 +180,9 @@ const FfKind ff_kind_co_packers = {
   .title_field = "name",
   .default_sort = "code",
   .write_roles = BRAND,
+  .nav_group = N_("Co-manufacturing"),
+  .new_label = N_("New Co-packer"),
+  .empty_label = N_("No Co-packers Yet"),
 };
 
 /* Contracts --------------------------------------------------------------------------------- */
@@ -218,6 +231,9 @@ const FfKind ff_kind_contracts = {
   .title_field = "code",
   .default_sort = "starts_on",
   .write_roles = BRAND,
+  .nav_group = N_("Co-manufacturing"),
+  .new_label = N_("New Contract"),
+  .empty_label = N_("No Contracts Yet"),
 };
 
 /* Co-packer performance: one month of one co-packer, the scorecard's raw counts. ------------ */
@@ -264,4 +280,7 @@ const FfKind ff_kind_copacker_performance = {
   .title_field = "code",
   .default_sort = "period_start",
   .write_roles = BRAND,
+  .nav_group = N_("Co-manufacturing"),
+  .new_label = N_("New Co-packer Month"),
+  .empty_label = N_("No Co-packer Performance Yet"),
 };

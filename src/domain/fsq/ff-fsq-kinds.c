@@ -78,6 +78,9 @@ const FfKind ff_kind_suppliers = {
   .title_field = "name",
   .default_sort = "code",
   .write_roles = QA,
+  .nav_group = N_("Suppliers and materials"),
+  .new_label = N_("New Supplier"),
+  .empty_label = N_("No Suppliers Yet"),
 };
 
 /* Documents --------------------------------------------------------------------------------- */
@@ -140,6 +143,9 @@ const FfKind ff_kind_documents = {
   /* Specifications and contracts are Brand's documents as much as QA's. */
   .write_roles = QA | FF_ROLE_BIT (FF_ROLE_BRAND),
   .ref_label_field = "code",
+  .nav_group = N_("Documents"),
+  .new_label = N_("New Document"),
+  .empty_label = N_("No Documents Yet"),
 };
 
 /* Supplier certificates --------------------------------------------------------------------- */
@@ -194,6 +200,9 @@ const FfKind ff_kind_supplier_certificates = {
   .title_field = "certificate_number",
   .default_sort = "expires_on",
   .write_roles = QA,
+  .nav_group = N_("Suppliers and materials"),
+  .new_label = N_("New Supplier Certificate"),
+  .empty_label = N_("No Supplier Certificates Yet"),
 };
 
 /* Ingredients ------------------------------------------------------------------------------- */
@@ -240,6 +249,9 @@ const FfKind ff_kind_ingredients = {
   .title_field = "name",
   .default_sort = "code",
   .write_roles = QA,
+  .nav_group = N_("Suppliers and materials"),
+  .new_label = N_("New Ingredient"),
+  .empty_label = N_("No Ingredients Yet"),
 };
 
 /* Allergens --------------------------------------------------------------------------------- */
@@ -276,6 +288,9 @@ const FfKind ff_kind_allergens = {
   .title_field = "name",
   .default_sort = "code",
   .write_roles = QA,
+  .nav_group = N_("Suppliers and materials"),
+  .new_label = N_("New Allergen"),
+  .empty_label = N_("No Allergens Yet"),
 };
 
 /* Ingredient allergens ---------------------------------------------------------------------- */
@@ -314,4 +329,7 @@ const FfKind ff_kind_ingredient_allergens = {
   .title_field = "code",
   .default_sort = "code",
   .write_roles = QA,
+  .parent_field = "ingredient",
+  .new_label = N_("Add Allergen"),
+  .empty_label = N_("No Ingredient Allergens Yet"),
 };

@@ -82,6 +82,9 @@ const FfKind ff_kind_lots = {
   .default_sort = "produced_or_received_on",
   .write_roles = QA,
   .indexed_search = TRUE,
+  .nav_group = N_("Traceability"),
+  .new_label = N_("New Lot"),
+  .empty_label = N_("No Lots Yet"),
 };
 
 /* Lot links: one row per input lot of a transformation (the FDA sheet's layout). ------------ */
@@ -91,10 +94,12 @@ static const FfField lot_link_fields[] = {
     .hint = N_("Unique per input, e.g. TE-000123-1") },
   { "event_code", N_("Transformation"), FF_FIELD_TEXT, FF_FIELD_REQUIRED | FF_FIELD_LIST | FF_FIELD_SEARCH,
     .max_length = 64, .hint = N_("The event id all inputs of one transformation share") },
+  /* Translators: in a lot's detail, the lots it went into */
   { "input_lot", N_("Input lot"), FF_FIELD_REF, FF_FIELD_REQUIRED | FF_FIELD_LIST | FF_FIELD_SEARCH,
-    .ref_kind = &ff_kind_lots },
+    .ref_kind = &ff_kind_lots, .related_label = N_("Used to make") },
+  /* Translators: in a lot's detail, the lots it was made from */
   { "output_lot", N_("Output lot"), FF_FIELD_REF, FF_FIELD_REQUIRED | FF_FIELD_LIST | FF_FIELD_SEARCH,
-    .ref_kind = &ff_kind_lots },
+    .ref_kind = &ff_kind_lots, .related_label = N_("Made from") },
   { "quantity", N_("Quantity used"), FF_FIELD_QUANTITY, FF_FIELD_REQUIRED | FF_FIELD_LIST,
     .unit_field = "unit", .min = 0, .max = 1e12, .group = "quantity" },
   { "unit", N_("Unit"), FF_FIELD_UNIT, FF_FIELD_REQUIRED, .max_length = 12, .group = "quantity" },
@@ -122,6 +127,9 @@ const FfKind ff_kind_lot_links = {
   .default_sort = "transformed_at",
   .write_roles = QA,
   .indexed_search = TRUE,
+  .nav_group = N_("Traceability"),
+  .new_label = N_("New Lot Link"),
+  .empty_label = N_("No Genealogy Yet"),
 };
 
 /* Shipments --------------------------------------------------------------------------------- */
@@ -170,6 +178,9 @@ const FfKind ff_kind_shipments = {
   .default_sort = "ship_date",
   .write_roles = QA,
   .indexed_search = TRUE,
+  .nav_group = N_("Traceability"),
+  .new_label = N_("New Shipment"),
+  .empty_label = N_("No Shipments Yet"),
 };
 
 /* Receipts ---------------------------------------------------------------------------------- */
@@ -210,4 +221,7 @@ const FfKind ff_kind_receipts = {
   .default_sort = "received_on",
   .write_roles = QA,
   .indexed_search = TRUE,
+  .nav_group = N_("Traceability"),
+  .new_label = N_("New Receipt"),
+  .empty_label = N_("No Receipts Yet"),
 };

@@ -52,6 +52,9 @@ const FfKind ff_kind_haccp_plans = {
   .title_field = "name",
   .default_sort = "code",
   .write_roles = QA,
+  .nav_group = N_("HACCP"),
+  .new_label = N_("New HACCP Plan"),
+  .empty_label = N_("No HACCP Plans Yet"),
 };
 
 /* Critical control points ------------------------------------------------------------------- */
@@ -116,6 +119,10 @@ const FfKind ff_kind_ccps = {
   .default_sort = "code",
   .write_roles = QA,
   .ref_label_field = "code",
+  .nav_group = N_("HACCP"),
+  .new_label = N_("New Critical Control Point"),
+  .empty_label = N_("No Critical Control Points Yet"),
+  .ref_shows_title = TRUE,
 };
 
 /* CCP readings: monitoring records, entered when observed and never changed. ---------------- */
@@ -138,6 +145,8 @@ static const FfField ccp_reading_fields[] = {
 
 static const char *const ccp_readings_natural_key[] = { "ccp", "observed_at", NULL };
 
+static const char *const ccp_reading_title[] = { "ccp", "observed_at", NULL };
+
 const FfKind ff_kind_ccp_readings = {
   .name = "ccp_readings",
   .table = "ccp_readings",
@@ -155,6 +164,10 @@ const FfKind ff_kind_ccp_readings = {
   .natural_key = ccp_readings_natural_key,
   .duplicate_message = N_("This CCP already has a reading at this time"),
   .indexed_search = TRUE,
+  .nav_group = N_("HACCP"),
+  .new_label = N_("New CCP Reading"),
+  .empty_label = N_("No CCP Readings Yet"),
+  .title_fields = ccp_reading_title,
 };
 
 /* Deviations -------------------------------------------------------------------------------- */
@@ -236,6 +249,9 @@ const FfKind ff_kind_deviations = {
   .default_sort = "raised_at",
   .write_roles = QA | OPERATOR,
   .indexed_search = TRUE,
+  .nav_group = N_("Deviations and CAPAs"),
+  .new_label = N_("New Deviation"),
+  .empty_label = N_("No Deviations Yet"),
 };
 
 /* CAPAs ------------------------------------------------------------------------------------- */
@@ -294,4 +310,7 @@ const FfKind ff_kind_capas = {
   .default_sort = "due_on",
   .write_roles = QA | OPERATOR,
   .indexed_search = TRUE,
+  .nav_group = N_("Deviations and CAPAs"),
+  .new_label = N_("New CAPA"),
+  .empty_label = N_("No CAPAs Yet"),
 };

@@ -61,6 +61,9 @@ const FfKind ff_kind_forecast_versions = {
   .title_field = "label",
   .default_sort = "created_on",
   .write_roles = PLANNER,
+  .nav_group = N_("Demand"),
+  .new_label = N_("New Forecast Version"),
+  .empty_label = N_("No Forecast Versions Yet"),
 };
 
 /* Forecasts --------------------------------------------------------------------------------- */
@@ -99,6 +102,9 @@ const FfKind ff_kind_forecasts = {
   .default_sort = "period_start",
   .write_roles = PLANNER,
   .indexed_search = TRUE,
+  .nav_group = N_("Demand"),
+  .new_label = N_("New Forecast"),
+  .empty_label = N_("No Forecasts Yet"),
 };
 
 /* Production plans -------------------------------------------------------------------------- */
@@ -144,6 +150,9 @@ const FfKind ff_kind_production_plans = {
   .default_sort = "planned_start",
   .write_roles = PLANNER,
   .indexed_search = TRUE,
+  .nav_group = N_("Supply"),
+  .new_label = N_("New Production Plan"),
+  .empty_label = N_("No Production Plans Yet"),
 };
 
 /* Safety stocks: the inputs of SS = z·√(L·σd² + d²·σL²) are kept with the result. ---------- */
@@ -191,6 +200,9 @@ const FfKind ff_kind_safety_stocks = {
   .title_field = "code",
   .default_sort = "code",
   .write_roles = PLANNER,
+  .nav_group = N_("Supply"),
+  .new_label = N_("New Safety Stock"),
+  .empty_label = N_("No Safety Stocks Yet"),
 };
 
 /* Inventory levels -------------------------------------------------------------------------- */
@@ -227,4 +239,7 @@ const FfKind ff_kind_inventory_levels = {
   .default_sort = "as_of",
   .write_roles = PLANNER,
   .indexed_search = TRUE,
+  .nav_group = N_("Supply"),
+  .new_label = N_("New Inventory Level"),
+  .empty_label = N_("No Inventory Levels Yet"),
 };

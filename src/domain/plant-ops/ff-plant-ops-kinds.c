@@ -42,6 +42,9 @@ const FfKind ff_kind_plants = {
   .title_field = "name",
   .default_sort = "code",
   .write_roles = OPERATOR,
+  .nav_group = N_("Plant and lines"),
+  .new_label = N_("New Plant"),
+  .empty_label = N_("No Plants Yet"),
 };
 
 /* Lines ------------------------------------------------------------------------------------- */
@@ -104,6 +107,9 @@ const FfKind ff_kind_lines = {
   .title_field = "name",
   .default_sort = "code",
   .write_roles = OPERATOR,
+  .nav_group = N_("Plant and lines"),
+  .new_label = N_("New Line"),
+  .empty_label = N_("No Lines Yet"),
 };
 
 /* Shifts ------------------------------------------------------------------------------------ */
@@ -142,6 +148,9 @@ const FfKind ff_kind_shifts = {
   .default_sort = "code",
   .write_roles = OPERATOR,
   .ref_label_field = "code",
+  .nav_group = N_("Plant and lines"),
+  .new_label = N_("New Shift"),
+  .empty_label = N_("No Shifts Yet"),
 };
 
 /* Sensors ----------------------------------------------------------------------------------- */
@@ -192,6 +201,10 @@ const FfKind ff_kind_sensors = {
   .default_sort = "code",
   .write_roles = OPERATOR,
   .ref_label_field = "code",
+  .nav_group = N_("Sensors"),
+  .new_label = N_("New Sensor"),
+  .empty_label = N_("No Sensors Yet"),
+  .ref_shows_title = TRUE,
 };
 
 /* Sensor readings: a time series, kept as measured. ----------------------------------------- */
@@ -206,6 +219,8 @@ static const FfField sensor_reading_fields[] = {
 };
 
 static const char *const sensor_readings_natural_key[] = { "sensor", "observed_at", NULL };
+
+static const char *const sensor_reading_title[] = { "sensor", "observed_at", NULL };
 
 const FfKind ff_kind_sensor_readings = {
   .name = "sensor_readings",
@@ -222,4 +237,8 @@ const FfKind ff_kind_sensor_readings = {
   .write_roles = OPERATOR,
   .natural_key = sensor_readings_natural_key,
   .duplicate_message = N_("This sensor already has a reading at this time"),
+  .nav_group = N_("Sensors"),
+  .new_label = N_("New Sensor Reading"),
+  .empty_label = N_("No Sensor Readings Yet"),
+  .title_fields = sensor_reading_title,
 };

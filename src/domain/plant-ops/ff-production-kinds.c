@@ -66,6 +66,9 @@ const FfKind ff_kind_batches = {
   .default_sort = "planned_start",
   .write_roles = OPERATOR,
   .indexed_search = TRUE,
+  .nav_group = N_("Production"),
+  .new_label = N_("New Batch"),
+  .empty_label = N_("No Batches Yet"),
 };
 
 /* Trials ------------------------------------------------------------------------------------ */
@@ -128,6 +131,9 @@ const FfKind ff_kind_trials = {
   .title_field = "name",
   .default_sort = "code",
   .write_roles = OPERATOR,
+  .nav_group = N_("Production"),
+  .new_label = N_("New Trial"),
+  .empty_label = N_("No Trials Yet"),
 };
 
 /* Downtime events --------------------------------------------------------------------------- */
@@ -176,6 +182,9 @@ const FfKind ff_kind_downtime_events = {
   .default_sort = "started_at",
   .write_roles = OPERATOR,
   .indexed_search = TRUE,
+  .nav_group = N_("Production"),
+  .new_label = N_("New Downtime Event"),
+  .empty_label = N_("No Downtime Events Yet"),
 };
 
 /* Money leaks ------------------------------------------------------------------------------- */
@@ -238,4 +247,7 @@ const FfKind ff_kind_money_leaks = {
   .title_field = "code",
   .default_sort = "period_start",
   .write_roles = OPERATOR,
+  .nav_group = N_("Costs"),
+  .new_label = N_("New Money Leak"),
+  .empty_label = N_("No Money Leaks Yet"),
 };

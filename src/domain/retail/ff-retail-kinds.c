@@ -36,6 +36,9 @@ const FfKind ff_kind_banners = {
   .title_field = "name",
   .default_sort = "name",
   .write_roles = RETAIL,
+  .nav_group = N_("Retail network"),
+  .new_label = N_("New Banner"),
+  .empty_label = N_("No Banners Yet"),
 };
 
 /* Stores ------------------------------------------------------------------------------------ */
@@ -90,6 +93,9 @@ const FfKind ff_kind_stores = {
   .title_field = "name",
   .default_sort = "number",
   .write_roles = RETAIL,
+  .nav_group = N_("Retail network"),
+  .new_label = N_("New Store"),
+  .empty_label = N_("No Stores Yet"),
 };
 
 /* Categories: the retailer's category tree. ------------------------------------------------- */
@@ -100,7 +106,8 @@ static const FfField category_fields[] = {
   { "name", N_("Name"), FF_FIELD_TEXT, FF_FIELD_REQUIRED | FF_FIELD_LIST | FF_FIELD_SEARCH,
     .max_length = 120 },
   { "parent", N_("Parent category"), FF_FIELD_REF, FF_FIELD_LIST | FF_FIELD_SEARCH,
-    .ref_kind = &ff_kind_categories, .hint = N_("Empty for a top-level category") },
+    .ref_kind = &ff_kind_categories, .hint = N_("Empty for a top-level category"),
+    .related_label = N_("Subcategories") },
   { NULL }
 };
 
@@ -117,6 +124,9 @@ const FfKind ff_kind_categories = {
   .title_field = "name",
   .default_sort = "code",
   .write_roles = RETAIL,
+  .nav_group = N_("Retail network"),
+  .new_label = N_("New Category"),
+  .empty_label = N_("No Categories Yet"),
 };
 
 /* POS sales: one store, one SKU, one day, as the retailer reports it. ------------------------ */
@@ -141,6 +151,8 @@ static const FfField pos_sale_fields[] = {
 
 static const char *const pos_sales_natural_key[] = { "store", "sku", "sale_date", NULL };
 
+static const char *const pos_sale_title[] = { "store", "sku", "sale_date", NULL };
+
 const FfKind ff_kind_pos_sales = {
   .name = "pos_sales",
   .table = "pos_sales",
@@ -156,6 +168,10 @@ const FfKind ff_kind_pos_sales = {
   .write_roles = RETAIL,
   .natural_key = pos_sales_natural_key,
   .duplicate_message = N_("A sale of this SKU in this store on this day is already recorded"),
+  .nav_group = N_("Sales"),
+  .new_label = N_("New POS Sale"),
+  .empty_label = N_("No POS Sales Yet"),
+  .title_fields = pos_sale_title,
 };
 
 /* Waste ------------------------------------------------------------------------------------- */
@@ -201,6 +217,9 @@ const FfKind ff_kind_waste = {
   .default_sort = "recorded_on",
   .write_roles = RETAIL,
   .indexed_search = TRUE,
+  .nav_group = N_("On the shelf"),
+  .new_label = N_("New Waste Record"),
+  .empty_label = N_("No Waste Recorded Yet"),
 };
 
 /* On-shelf availability alerts -------------------------------------------------------------- */
@@ -249,6 +268,9 @@ const FfKind ff_kind_osa_alerts = {
   .default_sort = "detected_on",
   .write_roles = RETAIL,
   .indexed_search = TRUE,
+  .nav_group = N_("On the shelf"),
+  .new_label = N_("New Shelf Alert"),
+  .empty_label = N_("No Shelf Alerts Yet"),
 };
 
 /* Promotions -------------------------------------------------------------------------------- */
@@ -306,4 +328,7 @@ const FfKind ff_kind_promotions = {
   .title_field = "name",
   .default_sort = "starts_on",
   .write_roles = RETAIL,
+  .nav_group = N_("Sales"),
+  .new_label = N_("New Promotion"),
+  .empty_label = N_("No Promotions Yet"),
 };
