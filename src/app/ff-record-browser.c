@@ -9,6 +9,7 @@
 #include "ff-actor.h"
 #include "ff-kind-csv.h"
 #include "ff-kind-xlsx.h"
+#include "ff-number.h"
 #include "ff-record-browser.h"
 #include "ff-record-detail.h"
 #include "ff-record-form.h"
@@ -258,7 +259,6 @@ update_count (FfRecordBrowser *self)
   gtk_spinner_set_spinning (self->loading_spinner, loading && n == 0);
   if (n == 0 && !loading)
     {
-      g_autofree char *title = NULL;
       if (searching)
         {
           adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
@@ -268,10 +268,8 @@ update_count (FfRecordBrowser *self)
         }
       else
         {
-          /* Translators: %s is a record kind, e.g. "No Lines Yet" */
-          title = g_strdup_printf (_("No %s Yet"), ff_kind_get_label (self->kind));
           adw_status_page_set_icon_name (self->empty_page, self->kind->icon_name);
-          adw_status_page_set_title (self->empty_page, title);
+          adw_status_page_set_title (self->empty_page, ff_kind_get_empty_label (self->kind));
           adw_status_page_set_description (self->empty_page,
                                            _("Records appear here once they are created, "
                                              "imported or synced."));
@@ -446,14 +444,12 @@ find_facet (const FfKind *kind)
 static void
 setup_facet (FfRecordBrowser *self)
 {
-  g_autofree char *all = NULL;
 
   self->facet = find_facet (self->kind);
   if (self->facet == NULL)
     return;
-  /* Translators: first entry of a list filter, e.g. "Any status" */
-  all = g_strdup_printf (_("Any %s"), ff_field_get_label (self->facet));
-  gtk_string_list_append (self->facet_labels, all);
+  /* The first entry filters nothing. */
+  gtk_string_list_append (self->facet_labels, _("All"));
   for (const FfEnumValue *e = self->facet->enum_values; e->value; e++)
     gtk_string_list_append (self->facet_labels, g_dgettext (GETTEXT_PACKAGE, e->label));
   gtk_drop_down_set_selected (self->facet_dropdown, 0);
@@ -674,9 +670,23 @@ import_done_cb (GObject      *object,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  count = g_strdup_printf ("%'" G_GUINT64_FORMAT, job->report.imported);
-  /* Translators: after an import, e.g. "Imported 120 Lines" */
-  message = g_strdup_printf (_("Imported %s %s"), count, ff_kind_get_label (self->kind));
+  count = ff_count_format (job->report.imported);
+  if (job->report.unchanged > 0)
+    {
+      g_autofree char *unchanged = ff_count_format (job->report.unchanged);
+      /* Translators: after an import: new records, and rows that were there already */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Imported %s record, %s unchanged",
+                                              "Imported %s records, %s unchanged",
+                                              (gulong) MIN (job->report.imported, G_MAXULONG)),
+                                 count, unchanged);
+    }
+  else
+    /* Translators: after an import, e.g. "Imported 120 records" */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s record",
+                                            "Imported %s records",
+                                            (gulong) MIN (job->report.imported, G_MAXULONG)),
+                               count);
   show_toast (self, message);
   reload (self);
 }
@@ -755,9 +765,12 @@ export_done_cb (GObject      *object,
         show_toast (self, error->message);
       return;
     }
-  count = g_strdup_printf ("%'" G_GUINT64_FORMAT, job->count);
-  /* Translators: after an export, e.g. "Exported 12 Lines" */
-  message = g_strdup_printf (_("Exported %s %s"), count, ff_kind_get_label (self->kind));
+  count = ff_count_format (job->count);
+  /* Translators: after an export, e.g. "Exported 12 records" */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %s record",
+                                          "Exported %s records",
+                                          (gulong) MIN (job->count, G_MAXULONG)),
+                             count);
   show_toast (self, message);
 }
 
@@ -807,15 +820,9 @@ run_chooser (FfRecordBrowser *self,
   GtkFileChooserAction action = purpose == CHOOSE_IMPORT ? GTK_FILE_CHOOSER_ACTION_OPEN
                                                          : GTK_FILE_CHOOSER_ACTION_SAVE;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *title = NULL;
+  const char *title = purpose == CHOOSE_IMPORT ? _("Import Records") : _("Export Records");
   GtkFileChooserNative *chooser;
 
-  if (purpose == CHOOSE_IMPORT)
-    /* Translators: file chooser title, e.g. "Import Lines" */
-    title = g_strdup_printf (_("Import %s"), ff_kind_get_label (self->kind));
-  else
-    /* Translators: file chooser title, e.g. "Export Lines" */
-    title = g_strdup_printf (_("Export %s"), ff_kind_get_label (self->kind));
   chooser = gtk_file_chooser_native_new (title, parent, action,
                                          purpose == CHOOSE_IMPORT ? _("_Import") : _("_Export"),
                                          NULL);
@@ -935,8 +942,6 @@ ff_record_browser_new (FfSession    *session,
                        const FfKind *kind)
 {
   FfRecordBrowser *self;
-  g_autofree char *placeholder = NULL;
-  g_autofree char *new_label = NULL;
   gboolean writable;
 
   g_return_val_if_fail (FF_IS_SESSION (session), NULL);
@@ -951,11 +956,9 @@ ff_record_browser_new (FfSession    *session,
   self->query->sort_field = g_strdup (kind->default_sort);
 
   gtk_label_set_label (self->title_label, ff_kind_get_label (kind));
-  /* Translators: placeholder of a list's search box, %s is a record kind ("Search lines") */
-  placeholder = g_strdup_printf (_("Search %s"), ff_kind_get_label (kind));
-  g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+  g_object_set (self->search_entry, "placeholder-text", _("Search"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search this list"), -1);
   ff_record_detail_setup (self->detail, session, kind);
   g_signal_connect_swapped (self->detail, "edit-requested", G_CALLBACK (edit_requested_cb), self);
 
@@ -964,9 +967,7 @@ ff_record_browser_new (FfSession    *session,
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.new", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.import", writable);
-  /* Translators: tooltip of the add button, e.g. "New Line" */
-  new_label = g_strdup_printf (_("New %s"), ff_kind_get_label_singular (kind));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), new_label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), ff_kind_get_new_label (kind));
   setup_facet (self);
 
   self->model = ff_record_list_model_new (session, kind);

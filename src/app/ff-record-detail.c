@@ -35,6 +35,7 @@ struct _FfRecordDetail
   /* owned */
   FfSession      *session;
   FfRecord       *record;
+  GCancellable   *cancellable;   /* of the history being read */
 
   /* borrowed */
   const FfKind   *kind;
@@ -54,18 +55,14 @@ ff_record_detail_setup (FfRecordDetail *self,
                         FfSession      *session,
                         const FfKind   *kind)
 {
-  g_autofree char *title = NULL;
-
   g_return_if_fail (FF_IS_RECORD_DETAIL (self));
 
   g_set_object (&self->session, session);
   self->kind = kind;
-  /* Translators: %s is a record kind in the singular, e.g. "No Line Selected" */
-  title = g_strdup_printf (_("No %s Selected"), ff_kind_get_label_singular (kind));
-  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_title (self->empty_page, _("Nothing Selected"));
   adw_status_page_set_icon_name (self->empty_page, kind->icon_name);
   adw_status_page_set_description (self->empty_page,
-                                   _("Choose one in the list to see its details."));
+                                   _("Choose a record in the list to see it here."));
 }
 
 static void
@@ -193,10 +190,13 @@ fill_related (FfRecordDetail *self,
   const FfField *fields[MAX_REFERRERS];
   guint n = ff_kind_get_referrers (ff_record_get_kind (record), kinds, fields, MAX_REFERRERS);
 
-  for (guint i = 0; i < n; i++)
-    gtk_box_append (self->related_box,
-                    GTK_WIDGET (ff_related_records_new (self->session, kinds[i], fields[i],
-                                                        ff_record_get_id (record))));
+  /* What belongs to the record (a template's sections, an audit's answers) comes first. */
+  for (int children = 1; children >= 0; children--)
+    for (guint i = 0; i < n; i++)
+      if ((g_strcmp0 (kinds[i]->parent_field, fields[i]->name) == 0) == children)
+        gtk_box_append (self->related_box,
+                        GTK_WIDGET (ff_related_records_new (self->session, kinds[i], fields[i],
+                                                            record)));
 }
 
 static gboolean
@@ -212,23 +212,11 @@ has_regulated_fields (const FfKind *kind)
 
 /* Who changed what, when and why: the audit trail of this record, newest first. */
 static void
-fill_history (FfRecordDetail *self,
-              FfRecord       *record)
+show_history (FfRecordDetail *self,
+              GPtrArray      *entries)
 {
-  const FfKind *kind = ff_record_get_kind (record);
-  FfStore *store = ff_session_get_store (self->session);
-  g_autoptr (GPtrArray) entries = NULL;
-  g_autoptr (GError) error = NULL;
+  const FfKind *kind = ff_record_get_kind (self->record);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->history_box), FALSE);
-  if (!has_regulated_fields (kind) || store == NULL)
-    return;
-  entries = ff_audit_trail_list (store, kind->table, ff_record_get_id (record), &error);
-  if (entries == NULL)
-    {
-      g_message ("Could not read the audit trail: %s", error->message);
-      return;
-    }
   for (guint i = entries->len; i-- > 0;)
     {
       FfAuditEntry *e = g_ptr_array_index (entries, i);
@@ -264,6 +252,72 @@ fill_history (FfRecordDetail *self,
       gtk_list_box_append (self->history_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->history_box), entries->len > 0);
+}
+
+static void
+history_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  FfRecord *record = task_data;
+  FfSession *session = g_object_get_data (G_OBJECT (task), "ff-session");
+  g_autoptr (FfStore) store = NULL;
+  GError *error = NULL;
+  GPtrArray *entries = NULL;
+
+  store = ff_session_open_store (session, &error);
+  if (store != NULL)
+    entries = ff_audit_trail_list (store, ff_record_get_kind (record)->table,
+                                   ff_record_get_id (record), &error);
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+history_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  FfRecordDetail *self = FF_RECORD_DETAIL (object);
+  FfRecord *record = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
+
+  entries = g_task_propagate_pointer (G_TASK (result), &error);
+  if (entries == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Could not read the audit trail: %s", error->message);
+      return;
+    }
+  /* Another record may be shown by now. */
+  if (self->record == NULL || g_strcmp0 (ff_record_get_id (self->record),
+                                         ff_record_get_id (record)) != 0)
+    return;
+  show_history (self, entries);
+}
+
+/* Read in a worker: a record's trail can be long, and the window never waits. */
+static void
+fill_history (FfRecordDetail *self,
+              FfRecord       *record)
+{
+  g_autoptr (GTask) task = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_box), FALSE);
+  if (!has_regulated_fields (ff_record_get_kind (record)) || self->session == NULL)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, history_loaded_cb, NULL);
+  g_task_set_task_data (task, g_object_ref (record), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "ff-session", g_object_ref (self->session),
+                          g_object_unref);
+  g_task_run_in_thread (task, history_thread);
 }
 
 static gboolean
@@ -329,6 +383,9 @@ ff_record_detail_dispose (GObject *object)
 {
   FfRecordDetail *self = FF_RECORD_DETAIL (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->record);
   g_clear_object (&self->session);
 

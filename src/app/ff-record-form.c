@@ -39,6 +39,7 @@ struct _FfRecordForm
   /* owned */
   FfSession          *session;
   FfRecord           *record;   /* NULL for a new one */
+  FfRecord           *preset;   /* a new one's first values (a child's parent), or NULL */
   FfRecordRepository *repository;
   GArray             *inputs;   /* FieldInput */
 
@@ -297,7 +298,9 @@ add_field_row (FfRecordForm  *self,
                gboolean       editable)
 {
   const FfField *field = &self->kind->fields[index];
-  const char *value = self->record ? ff_record_get_nth (self->record, index) : field->default_value;
+  FfRecord *source = self->record ? self->record : self->preset;
+  const char *value = source && ff_record_get_nth (source, index) ? ff_record_get_nth (source, index)
+                      : self->record ? NULL : field->default_value;
   g_autofree char *title = row_title (field);
   FieldInput fi = { field, index };
 
@@ -375,7 +378,7 @@ add_field_row (FfRecordForm  *self,
 
       fi.row = fi.input = adw_entry_row_new ();
       if (field->type == FF_FIELD_REF)
-        text = g_strdup (self->record ? ff_record_get_ref_code (self->record, index) : NULL);
+        text = g_strdup (source ? ff_record_get_ref_code (source, index) : NULL);
       else if (field->type == FF_FIELD_MONEY)
         text = value ? money_to_major (value, self->record
                                                 ? ff_record_get (self->record, field->unit_field)
@@ -567,7 +570,8 @@ ff_record_form_save (FfRecordForm *self,
 
   if (ff_session_is_locked (self->session))
     return;
-  record = self->record ? ff_record_copy (self->record) : ff_record_new (self->kind);
+  record = self->record ? ff_record_copy (self->record)
+           : self->preset ? ff_record_copy (self->preset) : ff_record_new (self->kind);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
   if (!collect (self, record))
     {
@@ -670,6 +674,7 @@ ff_record_form_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (g_array_index (self->inputs, FieldInput, i).input, self);
   g_clear_object (&self->repository);
   g_clear_object (&self->record);
+  g_clear_object (&self->preset);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ff_record_form_parent_class)->dispose (object);
@@ -717,32 +722,27 @@ ff_record_form_init (FfRecordForm *self)
   g_array_set_clear_func (self->inputs, field_input_clear);
 }
 
-FfRecordForm *
-ff_record_form_new (FfSession    *session,
-                    const FfKind *kind,
-                    FfRecord     *record)
+static FfRecordForm *
+form_new (FfSession    *session,
+          const FfKind *kind,
+          FfRecord     *record,
+          FfRecord     *preset,
+          const char   *fixed_field)
 {
   FfRecordForm *self;
-  g_autofree char *title = NULL;
+  const char *title;
   FfRole role;
-
-  g_return_val_if_fail (FF_IS_SESSION (session), NULL);
-  g_return_val_if_fail (kind != NULL, NULL);
-  g_return_val_if_fail (record == NULL || ff_record_get_kind (record) == kind, NULL);
 
   self = g_object_new (FF_TYPE_RECORD_FORM, NULL);
   self->session = g_object_ref (session);
   self->kind = kind;
   self->record = record ? g_object_ref (record) : NULL;
+  self->preset = preset ? g_object_ref (preset) : NULL;
   self->repository = ff_record_repository_new (ff_session_get_store (session), kind);
   role = ff_session_get_role (session);
 
-  if (record == NULL)
-    /* Translators: title of the form for a new record, e.g. "New Line" */
-    title = g_strdup_printf (_("New %s"), ff_kind_get_label_singular (kind));
-  else
-    /* Translators: title of the form editing a record, e.g. "Edit Line" */
-    title = g_strdup_printf (_("Edit %s"), ff_kind_get_label_singular (kind));
+  /* "New Line"; an edit is titled by the kind, with the record's code below. */
+  title = record == NULL ? ff_kind_get_new_label (kind) : ff_kind_get_label_singular (kind);
   adw_window_title_set_title (self->window_title, title);
   if (record != NULL && ff_record_get_code (record) != NULL)
     adw_window_title_set_subtitle (self->window_title, ff_record_get_code (record));
@@ -752,9 +752,42 @@ ff_record_form_new (FfSession    *session,
     {
       const FfField *field = &kind->fields[i];
       gboolean editable = ff_field_role_can_write (kind, field, role)
-                          && !(record != NULL && (field->flags & FF_FIELD_READONLY));
+                          && !(record != NULL && (field->flags & FF_FIELD_READONLY))
+                          && g_strcmp0 (field->name, fixed_field) != 0;
       add_field_row (self, i, editable);
     }
   attach_inputs (self);
   return self;
+}
+
+FfRecordForm *
+ff_record_form_new (FfSession    *session,
+                    const FfKind *kind,
+                    FfRecord     *record)
+{
+  g_return_val_if_fail (FF_IS_SESSION (session), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (record == NULL || ff_record_get_kind (record) == kind, NULL);
+
+  return form_new (session, kind, record, NULL, NULL);
+}
+
+FfRecordForm *
+ff_record_form_new_child (FfSession    *session,
+                          const FfKind *kind,
+                          FfRecord     *parent)
+{
+  g_autoptr (FfRecord) preset = NULL;
+  int index;
+
+  g_return_val_if_fail (FF_IS_SESSION (session), NULL);
+  g_return_val_if_fail (kind != NULL && kind->parent_field != NULL, NULL);
+  g_return_val_if_fail (FF_IS_RECORD (parent) && ff_record_get_id (parent) != NULL, NULL);
+
+  index = ff_kind_get_field_index (kind, kind->parent_field);
+  preset = ff_record_new (kind);
+  ff_record_set_nth (preset, (guint) index, ff_record_get_id (parent));
+  _ff_record_set_ref (preset, (guint) index, ff_record_get_code (parent),
+                      ff_record_get_title (parent));
+  return form_new (session, kind, NULL, preset, kind->parent_field);
 }

@@ -16,6 +16,11 @@ G_DECLARE_FINAL_TYPE (FfRecordForm, ff_record_form, FF, RECORD_FORM, AdwWindow)
 FfRecordForm *ff_record_form_new       (FfSession    *session,
                                         const FfKind *kind,
                                         FfRecord     *record);
+/* A new record of the child kind @kind (an audit's response) that belongs to @parent: its
+ * parent field is set and cannot be changed. */
+FfRecordForm *ff_record_form_new_child (FfSession    *session,
+                                        const FfKind *kind,
+                                        FfRecord     *parent);
 /* Sets the text a person would type into the row of @field (for tests and prefill). */
 void          ff_record_form_set_input (FfRecordForm *self,
                                         const char   *field,

@@ -109,6 +109,32 @@ kind_selected_cb (FfWorkspacePage *self,
     ff_workspace_page_show_kind (self, g_ptr_array_index (self->kinds, (guint) index - 1));
 }
 
+/* A heading above the first row of each group of kinds. */
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  const char *group = g_object_get_data (G_OBJECT (row), "ff-nav-group");
+  const char *previous = before ? g_object_get_data (G_OBJECT (before), "ff-nav-group") : NULL;
+  GtkWidget *header;
+
+  if (group == NULL || g_strcmp0 (group, previous) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = g_object_new (GTK_TYPE_LABEL, "label", g_dgettext (GETTEXT_PACKAGE, group),
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "caption-heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_bottom (header, 3);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_list_box_row_set_header (row, header);
+}
+
 static GtkWidget *
 sidebar_row_new (const char *icon_name,
                  const char *label,
@@ -179,6 +205,7 @@ ff_workspace_page_new (FfSession   *session,
 {
   FfWorkspacePage *self;
   const FfKind *const *kinds;
+  const char *const *groups;
   guint n;
 
   g_return_val_if_fail (FF_IS_SESSION (session), NULL);
@@ -191,14 +218,21 @@ ff_workspace_page_new (FfSession   *session,
 
   gtk_list_box_append (self->kind_list, sidebar_row_new ("view-grid-symbolic", _("Overview"),
                                                          "overview"));
+  /* The kinds a person looks for, under their headings; child kinds (an audit's responses)
+   * live in their parent's detail. */
   kinds = ff_kinds_get_all (&n);
-  for (guint i = 0; i < n; i++)
-    if (kinds[i]->workspace == workspace)
-      {
-        g_ptr_array_add (self->kinds, (gpointer) kinds[i]);
-        gtk_list_box_append (self->kind_list, sidebar_row_new (kinds[i]->icon_name,
-                                                               ff_kind_get_label (kinds[i]),
-                                                               kinds[i]->name));
-      }
+  groups = ff_workspace_get_nav_groups (workspace);
+  for (guint g = 0; groups[g] != NULL; g++)
+    for (guint i = 0; i < n; i++)
+      if (kinds[i]->workspace == workspace && g_strcmp0 (kinds[i]->nav_group, groups[g]) == 0)
+        {
+          GtkWidget *row = sidebar_row_new (kinds[i]->icon_name, ff_kind_get_label (kinds[i]),
+                                            kinds[i]->name);
+
+          g_object_set_data (G_OBJECT (row), "ff-nav-group", (gpointer) groups[g]);
+          g_ptr_array_add (self->kinds, (gpointer) kinds[i]);
+          gtk_list_box_append (self->kind_list, row);
+        }
+  gtk_list_box_set_header_func (self->kind_list, header_func, NULL, NULL);
   return self;
 }

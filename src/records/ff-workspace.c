@@ -24,6 +24,25 @@ static const struct {
                             N_("Stores, point-of-sale, on-shelf availability and promotions") },
 };
 
+/* The order in which a person looks for things: the plant before what runs on it, suppliers
+ * and lots before the controls and findings, documents last. */
+static const char *const nav_groups[FF_N_WORKSPACES][7] = {
+  [FF_WORKSPACE_PLANT_OPS] = { N_("Plant and lines"), N_("Production"), N_("Sensors"),
+                               N_("Costs"), NULL },
+  [FF_WORKSPACE_FSQ] = { N_("Suppliers and materials"), N_("Traceability"), N_("HACCP"),
+                         N_("Deviations and CAPAs"), N_("Audits"), N_("Documents"), NULL },
+  [FF_WORKSPACE_PLANNING] = { N_("Demand"), N_("Supply"), NULL },
+  [FF_WORKSPACE_BRAND] = { N_("Portfolio"), N_("Co-manufacturing"), NULL },
+  [FF_WORKSPACE_RETAIL] = { N_("Retail network"), N_("Sales"), N_("On the shelf"), NULL },
+};
+
+const char *const *
+ff_workspace_get_nav_groups (FfWorkspace workspace)
+{
+  g_return_val_if_fail (workspace < FF_N_WORKSPACES, NULL);
+  return nav_groups[workspace];
+}
+
 const char *
 ff_workspace_get_id (FfWorkspace workspace)
 {

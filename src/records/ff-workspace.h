@@ -23,5 +23,8 @@ const char *ff_workspace_get_title     (FfWorkspace workspace);
 const char *ff_workspace_get_label     (FfWorkspace workspace);
 const char *ff_workspace_get_icon_name (FfWorkspace workspace);
 const char *ff_workspace_get_summary   (FfWorkspace workspace);
+/* The headings the workspace's sidebar groups its kinds under, in order (untranslated, N_()
+ * strings; NULL-terminated). Each kind's nav_group is one of them. */
+const char *const *ff_workspace_get_nav_groups (FfWorkspace workspace);
 
 G_END_DECLS

@@ -685,6 +685,35 @@ test_kind_set (void)
   g_assert_cmpint (ff_kind_get_field_index (ff_kind_lookup ("pos_sales"), NULL), ==, -1);
 }
 
+/* Every kind is either in its workspace's sidebar under one of its headings, or a child listed
+ * in its parent's detail through a required reference. */
+static void
+test_navigation (void)
+{
+  guint n = 0;
+  const FfKind *const *kinds = ff_kinds_get_all (&n);
+
+  for (guint k = 0; k < n; k++)
+    {
+      const FfKind *kind = kinds[k];
+      const char *const *groups = ff_workspace_get_nav_groups (kind->workspace);
+
+      g_assert_nonnull (kind->new_label);
+      g_assert_nonnull (kind->empty_label);
+      if (kind->parent_field != NULL)
+        {
+          const FfField *parent = ff_kind_get_field (kind, kind->parent_field);
+
+          g_assert_null (kind->nav_group);
+          g_assert_nonnull (parent);
+          g_assert_cmpint (parent->type, ==, FF_FIELD_REF);
+          g_assert_true (parent->flags & FF_FIELD_REQUIRED);
+        }
+      else if (kind->nav_group == NULL || !g_strv_contains (groups, kind->nav_group))
+        g_test_fail_printf ("%s is in no heading of its workspace", kind->name);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +726,7 @@ main (int   argc,
   g_test_add_func ("/kinds/workspace-writers", test_workspace_writers);
   g_test_add_func ("/kinds/kind-set", test_kind_set);
   g_test_add_func ("/kinds/icons", test_icons);
+  g_test_add_func ("/kinds/navigation", test_navigation);
 
   return g_test_run ();
 }
