@@ -58,6 +58,16 @@ ff_kind_get_label_singular (const FfKind *kind)
   return g_dgettext (GETTEXT_PACKAGE, kind->label_singular);
 }
 
+const FfKindCondition *
+ff_kind_get_condition (const FfKind *kind,
+                       const char   *id)
+{
+  for (const FfKindCondition *c = kind->conditions; c && c->id != NULL; c++)
+    if (g_strcmp0 (c->id, id) == 0)
+      return c;
+  return NULL;
+}
+
 const char *
 ff_kind_get_new_label (const FfKind *kind)
 {

@@ -73,6 +73,15 @@ typedef struct
                                      * kind's label */
 } FfField;
 
+/* A selection of a kind's records no single field says ("CCP readings out of limit"), named so
+ * an overview's figure can open the list it counts. */
+typedef struct
+{
+  const char *id;     /* "out-of-limit" */
+  const char *label;  /* N_("Out of limit") */
+  const char *where;  /* SQL over the kind's table as t; "{arg}" stands for the argument */
+} FfKindCondition;
+
 typedef enum {
   FF_SYNC_EDITABLE,     /* merged per field (group) by HLC */
   FF_SYNC_APPEND_ONLY,  /* insert-only: readings, responses, signatures */
@@ -112,6 +121,7 @@ struct _FfKind
                                     * "SKU-10010 · Tortilla Chips Salted 200 g") */
   const char     *new_label;       /* N_(): "New Line", the title of the form for a new one */
   const char     *empty_label;     /* N_(): "No Lines Yet", said of an empty list */
+  const FfKindCondition *conditions; /* named selections, terminated by { NULL } */
 };
 
 #define FF_ROLE_BIT(r) (1u << (r))
@@ -123,6 +133,9 @@ int                  ff_kind_get_field_index (const FfKind *kind,
                                               const char   *name);
 const char          *ff_kind_get_label       (const FfKind *kind);
 const char          *ff_kind_get_label_singular (const FfKind *kind);
+/* The named condition @id of @kind, or NULL. */
+const FfKindCondition *ff_kind_get_condition (const FfKind *kind,
+                                              const char   *id);
 /* The kind's phrases, translated. */
 const char          *ff_kind_get_new_label   (const FfKind *kind);
 const char          *ff_kind_get_empty_label (const FfKind *kind);

@@ -15,6 +15,11 @@ typedef struct
   char     *facet_value;
   char     *sort_field;    /* NULL: the kind's default sort */
   gboolean  descending;
+  char     *range_field;   /* with range_from and/or range_to: only records whose field lies */
+  char     *range_from;    /* in [from, to] (dates, times, numbers as stored); either may be */
+  char     *range_to;      /* NULL for no bound ("batches since Monday") */
+  char     *condition;     /* the id of one of the kind's named conditions ("out-of-limit") */
+  char     *condition_arg; /* its argument, when it takes one */
 } FfRecordQuery;
 
 FfRecordQuery *ff_record_query_new   (void);

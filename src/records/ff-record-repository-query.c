@@ -424,6 +424,48 @@ ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
       g_string_append_printf (sql, " AND t.\"%s\" = ?", facet_field->name);
       g_ptr_array_add (binds, g_strdup (query->facet_value));
     }
+  if (query && query->range_field && (query->range_from || query->range_to))
+    {
+      const FfField *range = ff_kind_get_field (self->kind, query->range_field);
+
+      if (range == NULL)
+        {
+          g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("%s have no field “%s”"),
+                       ff_kind_get_label (self->kind), query->range_field);
+          return NULL;
+        }
+      /* Dates and UTC times compare as text; numbers as numbers. */
+      if (query->range_from)
+        {
+          g_string_append_printf (sql, " AND t.\"%s\" >= %s", range->name,
+                                  ff_field_is_numeric (range) ? "CAST (? AS REAL)" : "?");
+          g_ptr_array_add (binds, g_strdup (query->range_from));
+        }
+      if (query->range_to)
+        {
+          g_string_append_printf (sql, " AND t.\"%s\" <= %s", range->name,
+                                  ff_field_is_numeric (range) ? "CAST (? AS REAL)" : "?");
+          g_ptr_array_add (binds, g_strdup (query->range_to));
+        }
+    }
+  if (query && query->condition)
+    {
+      const FfKindCondition *condition = ff_kind_get_condition (self->kind, query->condition);
+      g_autoptr (GString) where = NULL;
+      g_autofree char *param = NULL;
+
+      if (condition == NULL)
+        {
+          g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("%s have no selection “%s”"),
+                       ff_kind_get_label (self->kind), query->condition);
+          return NULL;
+        }
+      where = g_string_new (condition->where);
+      param = g_strdup_printf ("?%u", binds->len + 1);
+      if (g_string_replace (where, "{arg}", param, 0) > 0)
+        g_ptr_array_add (binds, g_strdup (query->condition_arg ? query->condition_arg : ""));
+      g_string_append_printf (sql, " AND (%s)", where->str);
+    }
   if (query && query->search && *query->search)
     {
       g_autofree char *folded = ff_store_search_fold (query->search);
