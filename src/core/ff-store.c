@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "ff-error.h"
+#include "ff-migrations.h"
 #include "ff-store.h"
 #include "ff-uuid.h"
 
@@ -206,64 +207,17 @@ natural_compare (void       *user_data,
 
 /* Migrations -------------------------------------------------------------------------------- */
 
-typedef struct
-{
-  guint  version;
-  char  *resource;
-} Migration;
-
-static void
-migration_clear (gpointer data)
-{
-  g_free (((Migration *) data)->resource);
-}
-
-static int
-migration_compare (gconstpointer a,
-                   gconstpointer b)
-{
-  const Migration *ma = a, *mb = b;
-  return (ma->version > mb->version) - (ma->version < mb->version);
-}
-
-static GArray *
-list_migrations (void)
-{
-  g_auto (GStrv) names = NULL;
-  GArray *list = g_array_new (FALSE, TRUE, sizeof (Migration));
-
-  g_array_set_clear_func (list, migration_clear);
-  names = g_resources_enumerate_children (FF_STORE_MIGRATIONS_PATH, 0, NULL);
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      Migration m;
-      char *end = NULL;
-      guint64 v = g_ascii_strtoull (names[i], &end, 10);
-
-      if (v == 0 || end == names[i] || *end != '-' || !g_str_has_suffix (names[i], ".sql"))
-        continue;
-      m.version = (guint) v;
-      m.resource = g_build_path ("/", FF_STORE_MIGRATIONS_PATH, names[i], NULL);
-      g_array_append_val (list, m);
-    }
-  g_array_sort (list, migration_compare);
-  for (guint i = 0; i < list->len; i++)
-    g_assert (g_array_index (list, Migration, i).version == i + 1);
-  return list;
-}
-
 guint
 ff_store_get_latest_version (void)
 {
-  g_autoptr (GArray) list = list_migrations ();
-  return list->len;
+  return ff_migrations_count (FF_STORE_MIGRATIONS_PATH);
 }
 
 guint
 ff_store_get_schema_version (FfStore *self)
 {
   g_return_val_if_fail (FF_IS_STORE (self), 0);
-  return (guint) MAX (query_int (self, "PRAGMA user_version"), 0);
+  return ff_migrations_get_version (self->db);
 }
 
 gboolean
@@ -271,49 +225,15 @@ ff_store_migrate (FfStore  *self,
                   guint     target,
                   GError  **error)
 {
-  g_autoptr (GArray) list = list_migrations ();
-  guint current = ff_store_get_schema_version (self);
+  gboolean ok;
 
+  g_return_val_if_fail (FF_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth == 0, FALSE);
 
-  if (current > list->len)
-    {
-      g_set_error (error, FF_STORE_ERROR, FF_STORE_ERROR_MIGRATION,
-                   _("The tenant database has schema version %u, newer than this FoodFlow "
-                     "understands (%u); update FoodFlow"), current, list->len);
-      return FALSE;
-    }
-  target = MIN (target, list->len);
-  for (guint i = current; i < target; i++)
-    {
-      const Migration *m = &g_array_index (list, Migration, i);
-      g_autoptr (GBytes) bytes = NULL;
-      g_autofree char *sql = NULL;
-      g_autofree char *pragma = NULL;
-      g_autoptr (GError) local_error = NULL;
-
-      bytes = g_resources_lookup_data (m->resource, 0, error);
-      if (bytes == NULL)
-        return FALSE;
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      pragma = g_strdup_printf ("PRAGMA user_version = %u", m->version);
-
-      if (!ff_store_exec (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
-      if (!ff_store_exec (self, sql, &local_error) || !ff_store_exec (self, pragma, &local_error))
-        {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-          g_set_error (error, FF_STORE_ERROR, FF_STORE_ERROR_MIGRATION,
-                       _("Migration %u failed: %s"), m->version, local_error->message);
-          return FALSE;
-        }
-      if (!ff_store_exec (self, "COMMIT", error))
-        return FALSE;
-      g_debug ("applied migration %s", m->resource);
-    }
+  ok = ff_migrations_apply (self->db, FF_STORE_MIGRATIONS_PATH, target, error);
   /* Cached statements may refer to the schema before the migration. */
   g_hash_table_remove_all (self->statements);
-  return TRUE;
+  return ok;
 }
 
 char *

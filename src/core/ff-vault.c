@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "ff-error.h"
+#include "ff-migrations.h"
 #include "ff-password.h"
 #include "ff-users.h"
 #include "ff-uuid.h"
@@ -87,9 +88,6 @@ ff_vault_open (const char  *data_dir,
   g_autoptr (FfVault) self = NULL;
   g_autofree char *registry_path = NULL;
   g_autofree char *tenants_dir = NULL;
-  g_autoptr (GBytes) schema = NULL;
-  g_autofree char *sql = NULL;
-  char *msg = NULL;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
 
@@ -122,19 +120,13 @@ ff_vault_open (const char  *data_dir,
   sqlite3_busy_timeout (self->registry, 10000);
   g_chmod (registry_path, 0600);
 
-  schema = g_resources_lookup_data ("/org/foodflow/FoodFlow/registry.sql", 0, error);
-  if (schema == NULL)
-    return NULL;
-  sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
-  if (sqlite3_exec (self->registry, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK
-      || sqlite3_exec (self->registry, sql, NULL, NULL, &msg) != SQLITE_OK)
+  if (sqlite3_exec (self->registry, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
     {
-      g_set_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_FAILED,
-                   _("The tenant registry could not be prepared: %s"),
-                   msg ? msg : sqlite3_errmsg (self->registry));
-      sqlite3_free (msg);
+      registry_error (self, _("The tenant registry could not be prepared"), error);
       return NULL;
     }
+  if (!ff_migrations_apply (self->registry, FF_VAULT_REGISTRY_MIGRATIONS_PATH, G_MAXUINT, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 #define FF_TYPE_VAULT (ff_vault_get_type ())
 G_DECLARE_FINAL_TYPE (FfVault, ff_vault, FF, VAULT, GObject)
 
+/* The registry's numbered migrations (see ff-migrations.h), recorded in registry.db's
+ * user_version. */
+#define FF_VAULT_REGISTRY_MIGRATIONS_PATH "/org/foodflow/FoodFlow/registry-migrations"
+
 typedef enum {
   FF_VAULT_CREATE_DEFAULT = 0,
   /* Skip the password policy: only for the demo tenant, whose password is public anyway. */
