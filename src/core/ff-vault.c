@@ -12,6 +12,7 @@
 #include "ff-error.h"
 #include "ff-migrations.h"
 #include "ff-password.h"
+#include "ff-tenant-name.h"
 #include "ff-users.h"
 #include "ff-uuid.h"
 #include "ff-vault.h"
@@ -81,6 +82,21 @@ registry_prepare (FfVault     *self,
   return stmt;
 }
 
+/* ff_tenant_name_key() for SQL: the registry migration that introduced the key fills it. */
+static void
+name_key_function (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  const char *name = (const char *) sqlite3_value_text (argv[0]);
+  char *key = name ? ff_tenant_name_key (name) : NULL;
+
+  if (key == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, key, -1, g_free);
+}
+
 FfVault *
 ff_vault_open (const char  *data_dir,
                GError     **error)
@@ -120,7 +136,10 @@ ff_vault_open (const char  *data_dir,
   sqlite3_busy_timeout (self->registry, 10000);
   g_chmod (registry_path, 0600);
 
-  if (sqlite3_exec (self->registry, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
+  if (sqlite3_exec (self->registry, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_create_function (self->registry, "ff_tenant_name_key", 1,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, name_key_function,
+                                  NULL, NULL) != SQLITE_OK)
     {
       registry_error (self, _("The tenant registry could not be prepared"), error);
       return NULL;
@@ -177,17 +196,20 @@ ff_vault_find_tenant (FfVault     *self,
                       const char  *name_or_id,
                       GError     **error)
 {
+  g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
   FfTenantInfo *info = NULL;
 
   g_return_val_if_fail (FF_IS_VAULT (self), NULL);
   g_return_val_if_fail (name_or_id != NULL, NULL);
 
+  key = ff_tenant_name_key (name_or_id);
   stmt = registry_prepare (self, "SELECT id, name, file, created_at FROM tenants "
-                                 "WHERE name = ?1 OR id = ?1", error);
+                                 "WHERE name_key = ?1 OR id = ?2", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, name_or_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name_or_id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     info = tenant_from_row (self, stmt);
   sqlite3_finalize (stmt);
@@ -404,21 +426,20 @@ ff_vault_create_tenant (FfVault             *self,
   g_autoptr (FfStore) store = NULL;
   g_autoptr (GDateTime) now = NULL;
   g_autofree char *stripped = NULL;
+  g_autofree char *name_key = NULL;
   g_autofree char *file = NULL;
   guint8 *key = NULL;
   sqlite3_stmt *stmt;
   gboolean ok;
+  int rc;
 
   g_return_val_if_fail (FF_IS_VAULT (self), NULL);
   g_return_val_if_fail (name != NULL && admin_username != NULL && password != NULL, NULL);
 
-  stripped = g_strstrip (g_strdup (name));
-  if (*stripped == '\0' || g_utf8_strlen (stripped, -1) > 120)
-    {
-      g_set_error_literal (error, FF_ERROR, FF_ERROR_INVALID,
-                           _("A tenant name needs 1 to 120 characters"));
-      return NULL;
-    }
+  stripped = ff_tenant_name_normalize (name, error);
+  if (stripped == NULL)
+    return NULL;
+  name_key = ff_tenant_name_key (stripped);
   if (!ff_users_name_is_valid (admin_username))
     {
       g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
@@ -466,17 +487,23 @@ ff_vault_create_tenant (FfVault             *self,
     ok = registry_exec (self, "BEGIN IMMEDIATE", error);
   if (ok)
     {
-      stmt = registry_prepare (self, "INSERT INTO tenants (id, name, file, created_at) "
-                                     "VALUES (?, ?, ?, ?)", error);
+      stmt = registry_prepare (self, "INSERT INTO tenants (id, name, name_key, file, created_at) "
+                                     "VALUES (?, ?, ?, ?, ?)", error);
       ok = stmt != NULL;
       if (ok)
         {
           sqlite3_bind_text (stmt, 1, info->id, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 2, info->name, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, file, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 4, info->created_at, -1, SQLITE_TRANSIENT);
-          ok = sqlite3_step (stmt) == SQLITE_DONE;
-          if (!ok)
+          sqlite3_bind_text (stmt, 3, name_key, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 4, file, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 5, info->created_at, -1, SQLITE_TRANSIENT);
+          rc = sqlite3_step (stmt);
+          ok = rc == SQLITE_DONE;
+          /* Another process registered the same name since the check above. */
+          if ((rc & 0xff) == SQLITE_CONSTRAINT)
+            g_set_error (error, FF_ERROR, FF_ERROR_EXISTS,
+                         _("A tenant named “%s” already exists"), info->name);
+          else if (!ok)
             registry_error (self, _("Could not register the tenant"), error);
           sqlite3_finalize (stmt);
         }

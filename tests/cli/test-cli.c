@@ -493,6 +493,60 @@ test_tenant_create_duplicate (Fixture       *f,
   assert_tenant_count (f, 1);
 }
 
+/* Two processes creating one name at once: one wins; the other says the name is taken, in
+ * our words, not SQLite's. */
+static void
+test_tenant_create_race (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *const names[] = { "Race Foods", "Relay Foods", "Rally Foods" };
+
+  for (guint round = 0; round < G_N_ELEMENTS (names); round++)
+    {
+      g_autoptr (GSubprocessLauncher) launcher = NULL;
+      GSubprocess *procs[2];
+      guint won = 0;
+
+      launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                            | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+      g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->xdg_dir, TRUE);
+      g_subprocess_launcher_setenv (launcher, "FOODFLOW_PASSWORD", ADMIN_PASSWORD, TRUE);
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr (GError) error = NULL;
+
+          procs[i] = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("FOODFLOW_CLI"),
+                                                  "--data-dir", f->data_dir, "tenant", "create",
+                                                  names[round], "--admin", "alice", NULL);
+          g_assert_no_error (error);
+        }
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr (GError) error = NULL;
+          g_autofree char *out = NULL;
+          g_autofree char *err = NULL;
+
+          g_subprocess_communicate_utf8 (procs[i], NULL, NULL, &out, &err, &error);
+          g_assert_no_error (error);
+          g_test_message ("racer %u: %d %s%s", i, g_subprocess_get_exit_status (procs[i]), out,
+                          err);
+          if (g_subprocess_get_exit_status (procs[i]) == 0)
+            won++;
+          else
+            {
+              g_assert_cmpstr (out, ==, "");
+              g_assert_true (g_str_has_prefix (err, "foodflow-cli: A tenant named"));
+              assert_contains (err, "already exists");
+              g_assert_null (strstr (err, "UNIQUE"));
+            }
+          g_object_unref (procs[i]);
+        }
+      g_assert_cmpuint (won, ==, 1);
+    }
+  assert_tenant_count (f, G_N_ELEMENTS (names));
+}
+
 static void
 test_tenant_create_short_password (Fixture       *f,
                                    gconstpointer  data)
@@ -978,6 +1032,7 @@ main (int   argc,
   ADD ("kinds", test_kinds);
   ADD ("tenant/create", test_tenant_create);
   ADD ("tenant/create-duplicate", test_tenant_create_duplicate);
+  ADD ("tenant/create-race", test_tenant_create_race);
   ADD ("tenant/create-short-password", test_tenant_create_short_password);
   ADD ("tenant/create-no-admin", test_tenant_create_no_admin);
   ADD ("tenant/create-password-stdin", test_tenant_create_password_stdin);

@@ -414,6 +414,185 @@ test_duplicate_name (Fixture       *fixture,
   g_assert_cmpuint (count_files (tenants_dir), ==, 1);
 }
 
+/* One name however it is spelled: case, composed or decomposed accents, compatibility forms
+ * and white space at the ends. */
+static void
+test_unicode_names (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) cafe = NULL;
+  g_autoptr (FfTenantInfo) office = NULL;
+  g_autoptr (GPtrArray) tenants = NULL;
+  /* "Cafe" + COMBINING ACUTE ACCENT: stored composed. */
+  const char *decomposed = "Cafe\xcc\x81";
+  const char *const same_cafe[] = {
+    "Caf\xc3\xa9", "CAF\xc3\x89", "caf\xc3\xa9", "CAFE\xcc\x81", "  Caf\xc3\xa9\t",
+    "\xc2\xa0" "Caf\xc3\xa9\xe3\x80\x80", "\xef\xbc\xa3" "af\xc3\xa9" /* FULLWIDTH C */,
+  };
+
+  cafe = ff_vault_create_tenant (fixture->vault, decomposed, ADMIN, ADMIN_PASSWORD,
+                                 FF_VAULT_CREATE_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cafe->name, ==, "Caf\xc3\xa9");
+  for (guint i = 0; i < G_N_ELEMENTS (same_cafe); i++)
+    {
+      g_autoptr (FfTenantInfo) found = ff_vault_find_tenant (fixture->vault, same_cafe[i],
+                                                             &error);
+      g_autoptr (FfTenantInfo) again = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (found->id, ==, cafe->id);
+      again = ff_vault_create_tenant (fixture->vault, same_cafe[i], ADMIN, ADMIN_PASSWORD,
+                                      FF_VAULT_CREATE_DEFAULT, &error);
+      g_assert_error (error, FF_ERROR, FF_ERROR_EXISTS);
+      g_assert_null (again);
+      g_assert_nonnull (strstr (error->message, "Caf\xc3\xa9"));
+      g_clear_error (&error);
+    }
+
+  /* The LATIN SMALL LIGATURE FFI is "ffi" under NFKC. */
+  office = ff_vault_create_tenant (fixture->vault, "O\xef\xac\x83" "ce Snacks", ADMIN,
+                                   ADMIN_PASSWORD, FF_VAULT_CREATE_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (FfTenantInfo) found = ff_vault_find_tenant (fixture->vault, "OFFICE snacks",
+                                                           &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (found->id, ==, office->id);
+  }
+  tenants = ff_vault_list_tenants (fixture->vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tenants->len, ==, 2);
+}
+
+/* Control and format characters are refused: a name shows as what it is. */
+static void
+test_control_characters (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) tenants = NULL;
+  g_autofree char *tenants_dir = g_build_filename (fixture->dir, "tenants", NULL);
+  const char *const bad[] = {
+    "Acme\nFoods", "Acme\rFoods", "Acme\tFoods", "Acme\x1b[31mFoods",
+    "Acme\xc2\x85" "Foods" /* NEL */, "Acme\xe2\x80\xae" "Foods" /* RIGHT-TO-LEFT OVERRIDE */,
+    "Acme\xe2\x81\xa6" "Foods" /* LEFT-TO-RIGHT ISOLATE */, "Acme\xe2\x80\x8b" "Foods" /* ZWSP */,
+    "Acme\xef\xbb\xbf" "Foods" /* BOM */, "Acme\xe2\x80\xa8" "Foods" /* LINE SEPARATOR */,
+    "Acme\xc2\xad" "Foods" /* SOFT HYPHEN */, "Acme\xff Foods" /* not UTF-8 */,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (FfTenantInfo) info = ff_vault_create_tenant (fixture->vault, bad[i], ADMIN,
+                                                              ADMIN_PASSWORD,
+                                                              FF_VAULT_CREATE_DEFAULT, &error);
+      g_autoptr (FfTenantInfo) found = NULL;
+
+      g_test_message ("name %u", i);
+      g_assert_error (error, FF_ERROR, FF_ERROR_INVALID);
+      g_assert_null (info);
+      g_clear_error (&error);
+      found = ff_vault_find_tenant (fixture->vault, bad[i], &error);
+      g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_TENANT);
+      g_clear_error (&error);
+    }
+  tenants = ff_vault_list_tenants (fixture->vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tenants->len, ==, 0);
+  g_assert_cmpuint (count_files (tenants_dir), ==, 0);
+}
+
+typedef struct
+{
+  const char   *dir;
+  const char   *name;
+  GMutex        mutex;
+  GCond         cond;
+  guint         ready;
+  gboolean      go;
+} Race;
+
+typedef struct
+{
+  Race         *race;
+  FfTenantInfo *info;
+  GError       *error;
+} Racer;
+
+static gpointer
+race_thread (gpointer data)
+{
+  Racer *racer = data;
+  Race *race = racer->race;
+  g_autoptr (FfVault) vault = ff_vault_open (race->dir, &racer->error);
+
+  g_mutex_lock (&race->mutex);
+  race->ready++;
+  g_cond_broadcast (&race->cond);
+  while (!race->go)
+    g_cond_wait (&race->cond, &race->mutex);
+  g_mutex_unlock (&race->mutex);
+  if (vault != NULL)
+    racer->info = ff_vault_create_tenant (vault, race->name, ADMIN, ADMIN_PASSWORD,
+                                          FF_VAULT_CREATE_DEFAULT, &racer->error);
+  return NULL;
+}
+
+/* Two creators of one name at the same moment, each with its own registry connection: one
+ * wins, the other is told the name is taken, in our words. */
+static void
+test_create_race (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  const char *const names[] = { "Race Foods", "Relay Foods", "Rally Foods", "Rush Foods" };
+  g_autofree char *tenants_dir = g_build_filename (fixture->dir, "tenants", NULL);
+
+  for (guint round = 0; round < G_N_ELEMENTS (names); round++)
+    {
+      Race race = { fixture->dir, names[round] };
+      Racer racers[2] = { { &race }, { &race } };
+      GThread *threads[2];
+      guint won = 0;
+
+      g_mutex_init (&race.mutex);
+      g_cond_init (&race.cond);
+      for (guint i = 0; i < 2; i++)
+        threads[i] = g_thread_new ("racer", race_thread, &racers[i]);
+      g_mutex_lock (&race.mutex);
+      while (race.ready < 2)
+        g_cond_wait (&race.cond, &race.mutex);
+      race.go = TRUE;
+      g_cond_broadcast (&race.cond);
+      g_mutex_unlock (&race.mutex);
+      for (guint i = 0; i < 2; i++)
+        g_thread_join (threads[i]);
+
+      for (guint i = 0; i < 2; i++)
+        {
+          if (racers[i].info != NULL)
+            {
+              g_assert_no_error (racers[i].error);
+              won++;
+            }
+          else
+            {
+              g_test_message ("loser: %s", racers[i].error->message);
+              g_assert_error (racers[i].error, FF_ERROR, FF_ERROR_EXISTS);
+              g_assert_nonnull (strstr (racers[i].error->message, "already exists"));
+              g_assert_nonnull (strstr (racers[i].error->message, names[round]));
+            }
+          g_clear_error (&racers[i].error);
+          g_clear_pointer (&racers[i].info, ff_tenant_info_free);
+        }
+      g_assert_cmpuint (won, ==, 1);
+      g_mutex_clear (&race.mutex);
+      g_cond_clear (&race.cond);
+    }
+  /* The losers left no files behind. */
+  g_assert_cmpuint (count_files (tenants_dir), ==, G_N_ELEMENTS (names));
+}
+
 static void
 test_delete_tenant (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -612,6 +791,12 @@ main (int   argc,
   g_test_add ("/vault/weak-password", Fixture, NULL, fixture_set_up, test_weak_password,
               fixture_tear_down);
   g_test_add ("/vault/duplicate-name", Fixture, NULL, fixture_set_up, test_duplicate_name,
+              fixture_tear_down);
+  g_test_add ("/vault/names/unicode", Fixture, NULL, fixture_set_up, test_unicode_names,
+              fixture_tear_down);
+  g_test_add ("/vault/names/control-characters", Fixture, NULL, fixture_set_up,
+              test_control_characters, fixture_tear_down);
+  g_test_add ("/vault/names/create-race", Fixture, NULL, fixture_set_up, test_create_race,
               fixture_tear_down);
   g_test_add ("/vault/delete-tenant", Fixture, NULL, fixture_set_up, test_delete_tenant,
               fixture_tear_down);
