@@ -10,6 +10,7 @@
 
 #include "ff-error.h"
 #include "ff-migrations.h"
+#include "ff-paths.h"
 #include "ff-store.h"
 #include "ff-uuid.h"
 
@@ -311,7 +312,10 @@ ff_store_open (const char       *path,
       return NULL;
     }
   if (flags & FF_STORE_OPEN_CREATE)
-    open_flags |= SQLITE_OPEN_CREATE;
+    {
+      if (!ff_paths_ensure_private_file (path, error))
+        return NULL;
+    }
   else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, FF_STORE_ERROR, FF_STORE_ERROR_FAILED,

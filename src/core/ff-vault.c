@@ -12,6 +12,7 @@
 #include "ff-error.h"
 #include "ff-migrations.h"
 #include "ff-password.h"
+#include "ff-paths.h"
 #include "ff-tenant-name.h"
 #include "ff-users.h"
 #include "ff-uuid.h"
@@ -126,6 +127,8 @@ ff_vault_open (const char  *data_dir,
   self = g_object_new (FF_TYPE_VAULT, NULL);
   self->data_dir = g_strdup (data_dir);
   registry_path = g_build_filename (data_dir, REGISTRY_FILE, NULL);
+  if (!ff_paths_ensure_private_file (registry_path, error))
+    return NULL;
   if (sqlite3_open_v2 (registry_path, &self->registry,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                        NULL) != SQLITE_OK)
@@ -134,7 +137,6 @@ ff_vault_open (const char  *data_dir,
       return NULL;
     }
   sqlite3_busy_timeout (self->registry, 10000);
-  g_chmod (registry_path, 0600);
 
   if (sqlite3_exec (self->registry, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK
       || sqlite3_create_function (self->registry, "ff_tenant_name_key", 1,
@@ -479,8 +481,6 @@ ff_vault_create_tenant (FfVault             *self,
   randombytes_buf (key, FF_STORE_KEY_SIZE);
 
   store = ff_store_open (info->path, key, FF_STORE_OPEN_CREATE, error);
-  if (store != NULL)
-    g_chmod (info->path, 0600);
   ok = store != NULL && ff_users_add (store, admin_username, FF_ROLE_ADMIN, error);
   g_clear_object (&store);
   if (ok)

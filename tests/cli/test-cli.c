@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define ADMIN_PASSWORD "correct horse battery"
 #define USER_PASSWORD "staple of the pantry"
@@ -926,6 +927,27 @@ test_export_to_file (Fixture       *f,
                    g_bytes_get_size (to_stdout->out_bytes));
 }
 
+/* Whatever the umask it was started with, foodflow-cli writes files for the user alone. */
+static void
+test_export_private (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->root, "skus.csv", NULL);
+  g_autoptr (CliResult) created = NULL;
+  g_autoptr (CliResult) exported = NULL;
+  mode_t saved = umask (022);
+  struct stat st;
+
+  created = run_cli (f, AS_ADMIN, "tenant", "create", "Acme Foods", "--admin", "alice", NULL);
+  exported = run_cli (f, AS_ADMIN, "export", "Acme Foods", "skus", "--user", "alice", "-o", path,
+                      NULL);
+  umask (saved);
+  assert_succeeded (created);
+  assert_succeeded (exported);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 077, ==, 0);
+}
+
 static void
 test_export_unknown_kind (Fixture       *f,
                           gconstpointer  data)
@@ -1049,6 +1071,7 @@ main (int   argc,
   ADD ("user/remove-last-admin", test_user_remove_last_admin);
   ADD ("export/csv", test_export_csv);
   ADD ("export/to-file", test_export_to_file);
+  ADD ("export/private", test_export_private);
   ADD ("export/unknown-kind", test_export_unknown_kind);
   ADD ("export/bad-format", test_export_bad_format);
   ADD ("export/wrong-password", test_export_wrong_password);

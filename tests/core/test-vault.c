@@ -2,8 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "foodflow-test"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <poll.h>
 #include <string.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ff-error.h"
 #include "ff-kind-catalog.h"
@@ -699,6 +704,164 @@ test_encrypted_at_rest (Fixture       *fixture,
   g_assert_cmpstr (ff_record_get (read_back, "name"), ==, MARKER);
 }
 
+typedef struct
+{
+  int         fd;
+  GHashTable *dirs;      /* watch descriptor -> directory path */
+  GMutex      mutex;
+  gboolean    stop;
+  GPtrArray  *seen;      /* "path mode" of every file seen at its creation */
+  GPtrArray  *exposed;   /* the same, for those others could read */
+} Watch;
+
+static void
+watch_check (Watch      *watch,
+             const char *path)
+{
+  struct stat st;
+  g_autofree char *line = NULL;
+
+  /* Gone already (a deleted journal): nobody can read it any more either. */
+  if (stat (path, &st) != 0)
+    return;
+  line = g_strdup_printf ("%s %04o", path, (unsigned) (st.st_mode & 07777));
+  g_ptr_array_add (watch->seen, g_strdup (line));
+  if ((st.st_mode & 077) != 0)
+    g_ptr_array_add (watch->exposed, g_steal_pointer (&line));
+}
+
+static gpointer
+watch_thread (gpointer data)
+{
+  Watch *watch = data;
+  struct pollfd pfd = { watch->fd, POLLIN, 0 };
+  char buf[8192] __attribute__ ((aligned (__alignof__ (struct inotify_event))));
+
+  for (;;)
+    {
+      ssize_t len;
+
+      g_mutex_lock (&watch->mutex);
+      if (watch->stop)
+        {
+          g_mutex_unlock (&watch->mutex);
+          break;
+        }
+      g_mutex_unlock (&watch->mutex);
+      if (poll (&pfd, 1, 5) <= 0)
+        continue;
+      len = read (watch->fd, buf, sizeof buf);
+      for (char *p = buf; len > 0 && p < buf + len;)
+        {
+          const struct inotify_event *event = (const struct inotify_event *) p;
+
+          g_mutex_lock (&watch->mutex);
+          if (event->len > 0)
+            {
+              const char *dir = g_hash_table_lookup (watch->dirs, GINT_TO_POINTER (event->wd));
+              g_autofree char *path = dir ? g_build_filename (dir, event->name, NULL) : NULL;
+
+              if (path != NULL)
+                watch_check (watch, path);
+            }
+          g_mutex_unlock (&watch->mutex);
+          p += sizeof *event + event->len;
+        }
+    }
+  return NULL;
+}
+
+static void
+watch_add (Watch      *watch,
+           const char *dir)
+{
+  int wd = inotify_add_watch (watch->fd, dir, IN_CREATE | IN_MOVED_TO);
+
+  g_assert_cmpint (wd, >=, 0);
+  g_mutex_lock (&watch->mutex);
+  g_hash_table_insert (watch->dirs, GINT_TO_POINTER (wd), g_strdup (dir));
+  g_mutex_unlock (&watch->mutex);
+}
+
+static gboolean
+seen_suffix (GPtrArray  *seen,
+             const char *suffix)
+{
+  g_autofree char *needle = g_strconcat (suffix, " ", NULL);
+
+  for (guint i = 0; i < seen->len; i++)
+    if (strstr (g_ptr_array_index (seen, i), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* With a umask that lets others read, no file FoodFlow makes is ever readable by them, not even
+ * for the moment between its creation and a chmod. */
+static void
+test_files_private (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ff-test-vault-XXXXXX", &error);
+  g_autofree char *tenants_dir = g_build_filename (dir, "tenants", NULL);
+  g_autoptr (FfVault) vault = NULL;
+  g_autoptr (FfTenantInfo) info = NULL;
+  g_autoptr (FfSession) session = NULL;
+  Watch watch = { 0 };
+  GThread *thread;
+  mode_t saved_umask = umask (022);
+
+  g_assert_no_error (error);
+  watch.fd = inotify_init1 (IN_CLOEXEC | IN_NONBLOCK);
+  g_assert_cmpint (watch.fd, >=, 0);
+  watch.dirs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  watch.seen = g_ptr_array_new_with_free_func (g_free);
+  watch.exposed = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_init (&watch.mutex);
+  watch_add (&watch, dir);
+  thread = g_thread_new ("watch", watch_thread, &watch);
+
+  vault = ff_vault_open (dir, &error);
+  g_assert_no_error (error);
+  watch_add (&watch, tenants_dir);
+  info = ff_vault_create_tenant (vault, TENANT, ADMIN, ADMIN_PASSWORD, FF_VAULT_CREATE_DEFAULT,
+                                 &error);
+  g_assert_no_error (error);
+  session = ff_vault_unlock (vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (ff_vault_add_user (vault, session, "bob", FF_ROLE_QA, BOB_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_true (ff_vault_remove_user (vault, session, "bob", &error));
+  g_assert_no_error (error);
+  g_clear_object (&session);
+  g_clear_object (&vault);
+
+  /* Let the watcher drain what is queued. */
+  g_usleep (50 * G_TIME_SPAN_MILLISECOND);
+  g_mutex_lock (&watch.mutex);
+  watch.stop = TRUE;
+  g_mutex_unlock (&watch.mutex);
+  g_thread_join (thread);
+  umask (saved_umask);
+
+  for (guint i = 0; i < watch.seen->len; i++)
+    g_test_message ("created: %s", (const char *) g_ptr_array_index (watch.seen, i));
+  /* The watch saw what it is there to see. */
+  g_assert_true (seen_suffix (watch.seen, "registry.db"));
+  g_assert_true (seen_suffix (watch.seen, "/tenants"));
+  g_assert_true (seen_suffix (watch.seen, ".db"));
+  g_assert_true (seen_suffix (watch.seen, ".db-wal"));
+  for (guint i = 0; i < watch.exposed->len; i++)
+    g_test_message ("readable by others: %s", (const char *) g_ptr_array_index (watch.exposed, i));
+  g_assert_cmpuint (watch.exposed->len, ==, 0);
+
+  close (watch.fd);
+  g_hash_table_unref (watch.dirs);
+  g_ptr_array_unref (watch.seen);
+  g_ptr_array_unref (watch.exposed);
+  g_mutex_clear (&watch.mutex);
+  ff_test_rm_rf (dir);
+}
+
 static void
 locked_cb (FfSession *session,
            guint     *count)
@@ -802,6 +965,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/vault/encrypted-at-rest", Fixture, NULL, fixture_set_up, test_encrypted_at_rest,
               fixture_tear_down);
+  g_test_add_func ("/vault/files-private", test_files_private);
   g_test_add ("/vault/lock", Fixture, NULL, fixture_set_up, test_lock, fixture_tear_down);
   g_test_add ("/vault/unlock-async", Fixture, NULL, fixture_set_up, test_unlock_async,
               fixture_tear_down);
