@@ -28,7 +28,7 @@ tenant_create (FfCliContext *ctx)
   if (password == NULL)
     return _ff_cli_fail (error);
   info = ff_vault_create_tenant (vault, g_ptr_array_index (ctx->args, 0), admin, password,
-                                 FF_VAULT_CREATE_DEFAULT, &error);
+                                 FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
   if (info == NULL)
     return _ff_cli_fail (error);
   printf ("%s\t%s\n", info->id, info->name);

@@ -4,8 +4,10 @@
 
 #include <gio/gio.h>
 
+#include "ff-actor.h"
 #include "ff-role.h"
 #include "ff-session.h"
+#include "ff-store.h"
 #include "ff-tenant-info.h"
 
 G_BEGIN_DECLS
@@ -28,10 +30,18 @@ FfVault      *ff_vault_open            (const char  *data_dir,
                                         GError     **error);
 const char   *ff_vault_get_data_dir    (FfVault *self);
 
-/* Tenants as FfTenantInfo*, by name. */
+/* Fills a tenant being made, before anyone can see it (see ff_vault_create_tenant()). */
+typedef gboolean (*FfVaultPopulateFunc) (FfStore        *store,
+                                         const FfActor  *actor,
+                                         gpointer        user_data,
+                                         GCancellable   *cancellable,
+                                         GError        **error);
+
+/* Tenants as FfTenantInfo*, by name. Tenants still being made are not listed. */
 GPtrArray    *ff_vault_list_tenants    (FfVault  *self,
                                         GError  **error);
-/* By name (case-insensitive) or id. FF_VAULT_ERROR_NO_TENANT when there is none. */
+/* By name (in any case or Unicode spelling, see ff-tenant-name.h) or id.
+ * FF_VAULT_ERROR_NO_TENANT when there is none. */
 FfTenantInfo *ff_vault_find_tenant     (FfVault     *self,
                                         const char  *name_or_id,
                                         GError     **error);
@@ -41,13 +51,19 @@ GStrv         ff_vault_list_usernames  (FfVault     *self,
                                         GError     **error);
 
 /* Makes a new tenant: a random data key, the encrypted database with the current schema, the
- * admin user, and the admin's key slot. Nothing is left behind when it fails. */
-FfTenantInfo *ff_vault_create_tenant   (FfVault             *self,
-                                        const char          *name,
-                                        const char          *admin_username,
-                                        const char          *password,
-                                        FfVaultCreateFlags   flags,
-                                        GError             **error);
+ * admin user, whatever @populate (when not NULL) writes as the admin, and the admin's key
+ * slot. Until all of that is done the tenant is registered as being made and is neither
+ * listed nor found; a failure removes it, and what a killed process leaves is removed by the
+ * next ff_vault_open() or creation of the same name. */
+FfTenantInfo *ff_vault_create_tenant   (FfVault              *self,
+                                        const char           *name,
+                                        const char           *admin_username,
+                                        const char           *password,
+                                        FfVaultCreateFlags    flags,
+                                        FfVaultPopulateFunc   populate,
+                                        gpointer              populate_data,
+                                        GCancellable         *cancellable,
+                                        GError              **error);
 
 /* Removes a tenant: its registry entries, key slots and database files. Callers check that the
  * person asking may do this (an admin of the tenant, or the code that just made it). */
@@ -75,7 +91,8 @@ FfSession    *ff_vault_unlock_finish   (FfVault       *self,
                                         GError       **error);
 
 /* Admin only (FF_ERROR_PERMISSION otherwise): adds a user to the session's tenant with their
- * own key slot. */
+ * own key slot. A member of the tenant who has no key slot on this computer gets one (and
+ * @role); a member who has one is FF_ERROR_EXISTS. */
 gboolean      ff_vault_add_user        (FfVault     *self,
                                         FfSession   *admin,
                                         const char  *username,

@@ -5,8 +5,10 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #define ADMIN_PASSWORD "correct horse battery"
 #define USER_PASSWORD "staple of the pantry"
@@ -109,29 +111,56 @@ bytes_to_string (GBytes *bytes)
   return len ? g_strndup (data, len) : g_strdup ("");
 }
 
-/* Runs foodflow-cli with --data-dir @data_dir (none when NULL) and the arguments that follow,
- * stdin from @input (or /dev/null) and the variables that could change its behaviour unset
- * unless @env sets them. */
-static CliResult *
-run_cli_va (Fixture           *f,
-            const char        *data_dir,
-            const char *const *env,
-            const char        *input,
-            va_list            ap)
+/* The environment of a foodflow-cli run: the variables that could change its behaviour unset
+ * unless @env ("NAME=VALUE" or "NAME" to unset) sets them. */
+static char **
+cli_environ (Fixture           *f,
+             const char *const *env)
 {
   static const char *const cleared[] = {
     "FOODFLOW_PASSWORD", "FOODFLOW_NEW_PASSWORD", "FOODFLOW_DATA_DIR", "FOODFLOW_LOG",
-    "LANGUAGE", NULL
+    "FOODFLOW_TEST_CRASH_AT", "LANGUAGE", NULL
   };
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) proc = NULL;
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GBytes) in_bytes = NULL;
-  g_autoptr (GBytes) err_bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *err_line = NULL;
-  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
-  CliResult *r = g_new0 (CliResult, 1);
+  char **envp = g_get_environ ();
+
+  for (guint i = 0; cleared[i] != NULL; i++)
+    envp = g_environ_unsetenv (envp, cleared[i]);
+  /* Untranslated messages whatever the locale of the machine running the tests. */
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", f->xdg_dir, TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      const char *eq = strchr (env[i], '=');
+
+      if (eq != NULL)
+        {
+          g_autofree char *name = g_strndup (env[i], (gsize) (eq - env[i]));
+          envp = g_environ_setenv (envp, name, eq + 1, TRUE);
+        }
+      else
+        envp = g_environ_unsetenv (envp, env[i]);
+    }
+  return envp;
+}
+
+static GSubprocessLauncher *
+cli_launcher (Fixture           *f,
+              const char *const *env,
+              GSubprocessFlags   flags)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+  g_auto (GStrv) envp = cli_environ (f, env);
+
+  g_subprocess_launcher_set_environ (launcher, envp);
+  return launcher;
+}
+
+/* foodflow-cli, --data-dir @data_dir (none when NULL) and the arguments in @ap. */
+static GPtrArray *
+cli_argv (const char *data_dir,
+          va_list     ap)
+{
+  GPtrArray *argv = g_ptr_array_new ();
   const char *arg;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("FOODFLOW_CLI"));
@@ -143,30 +172,35 @@ run_cli_va (Fixture           *f,
   while ((arg = va_arg (ap, const char *)) != NULL)
     g_ptr_array_add (argv, (gpointer) arg);
   g_ptr_array_add (argv, NULL);
-  r->command = g_strjoinv (" ", (char **) argv->pdata + 1);
+  return argv;
+}
 
+/* Runs foodflow-cli with --data-dir @data_dir (none when NULL) and the arguments that follow,
+ * stdin from @input (or /dev/null) and the variables that could change its behaviour unset
+ * unless @env sets them. */
+static CliResult *
+run_cli_va (Fixture           *f,
+            const char        *data_dir,
+            const char *const *env,
+            const char        *input,
+            va_list            ap)
+{
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GPtrArray) argv = cli_argv (data_dir, ap);
+  g_autoptr (GBytes) in_bytes = NULL;
+  g_autoptr (GBytes) err_bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err_line = NULL;
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
+  CliResult *r = g_new0 (CliResult, 1);
+
+  r->command = g_strjoinv (" ", (char **) argv->pdata + 1);
   if (input != NULL)
     flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
-  launcher = g_subprocess_launcher_new (flags);
+  launcher = cli_launcher (f, env, flags);
   if (input == NULL)
     g_subprocess_launcher_set_stdin_file_path (launcher, "/dev/null");
-  for (guint i = 0; cleared[i] != NULL; i++)
-    g_subprocess_launcher_unsetenv (launcher, cleared[i]);
-  /* Untranslated messages whatever the locale of the machine running the tests. */
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->xdg_dir, TRUE);
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      const char *eq = strchr (env[i], '=');
-
-      if (eq != NULL)
-        {
-          g_autofree char *name = g_strndup (env[i], (gsize) (eq - env[i]));
-          g_subprocess_launcher_setenv (launcher, name, eq + 1, TRUE);
-        }
-      else
-        g_subprocess_launcher_unsetenv (launcher, env[i]);
-    }
 
   proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -508,11 +542,8 @@ test_tenant_create_race (Fixture       *f,
       GSubprocess *procs[2];
       guint won = 0;
 
-      launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+      launcher = cli_launcher (f, AS_ADMIN, G_SUBPROCESS_FLAGS_STDOUT_PIPE
                                             | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-      g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-      g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->xdg_dir, TRUE);
-      g_subprocess_launcher_setenv (launcher, "FOODFLOW_PASSWORD", ADMIN_PASSWORD, TRUE);
       for (guint i = 0; i < 2; i++)
         {
           g_autoptr (GError) error = NULL;
@@ -735,6 +766,268 @@ test_demo_bad_options (Fixture       *f,
     }
   assert_failed (two_names, 1, NULL);
   assert_tenant_count (f, 0);
+}
+
+/* Crashes ------------------------------------------------------------------------------- */
+
+/* How many times a crash test kills: fewer under the sanitizers, where each run is slower. */
+static guint
+crash_tries (guint normal,
+             guint sanitized)
+{
+  return g_strcmp0 (g_getenv ("FOODFLOW_TEST_SANITIZED"), "1") == 0 ? sanitized : normal;
+}
+
+/* Runs foodflow-cli in @data_dir with the arguments that follow and, unless it ends first,
+ * kills it with SIGKILL after @delay_us (never when negative). Returns TRUE when the kill
+ * ended it; *out_us is how long it ran. */
+static gboolean run_cli_killed (Fixture           *f,
+                                const char        *data_dir,
+                                const char *const *env,
+                                gint64             delay_us,
+                                gint64            *out_us,
+                                ...) G_GNUC_NULL_TERMINATED;
+
+static gboolean
+run_cli_killed (Fixture           *f,
+                const char        *data_dir,
+                const char *const *env,
+                gint64             delay_us,
+                gint64            *out_us,
+                ...)
+{
+  g_autoptr (GPtrArray) argv = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) envp = cli_environ (f, env);
+  g_autofree char *command = NULL;
+  gint64 start;
+  GPid pid;
+  int in_fd, status = 0;
+  gboolean killed = FALSE;
+  va_list ap;
+
+  va_start (ap, out_us);
+  argv = cli_argv (data_dir, ap);
+  va_end (ap);
+  command = g_strjoinv (" ", (char **) argv->pdata + 1);
+  start = g_get_monotonic_time ();
+  g_spawn_async_with_pipes (NULL, (char **) argv->pdata, envp,
+                            G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL
+                            | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &in_fd, NULL, NULL,
+                            &error);
+  g_assert_no_error (error);
+  close (in_fd);
+  for (;;)
+    {
+      pid_t done = waitpid (pid, &status, WNOHANG);
+
+      g_assert_cmpint (done, >=, 0);
+      if (done == pid)
+        break;
+      if (delay_us >= 0 && g_get_monotonic_time () - start >= delay_us)
+        {
+          kill (pid, SIGKILL);
+          g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+          break;
+        }
+      g_usleep (200);
+    }
+  g_spawn_close_pid (pid);
+  if (out_us != NULL)
+    *out_us = g_get_monotonic_time () - start;
+  killed = WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL;
+  g_test_message ("foodflow-cli %s -> %s after %.1f ms", command,
+                  killed ? "killed" : "ended", (g_get_monotonic_time () - start) / 1000.0);
+  if (!killed)
+    g_assert_true (WIFEXITED (status));
+  return killed;
+}
+
+/* The tenants @data_dir lists, as "id\tname" lines; checked to be the only ones with files in
+ * its tenants folder, each with its database. */
+static char **
+assert_no_debris (Fixture    *f,
+                  const char *data_dir)
+{
+  g_autoptr (CliResult) r = run_cli_with (f, data_dir, NULL, NULL, "tenant", "list", NULL);
+  g_autofree char *tenants_dir = g_build_filename (data_dir, "tenants", NULL);
+  g_autoptr (GDir) dir = NULL;
+  g_auto (GStrv) lines = NULL;
+  GPtrArray *listed = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  assert_succeeded (r);
+  lines = split_lines (r->out);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      g_autofree char *db = g_strconcat (fields[0], ".db", NULL);
+      g_autofree char *path = g_build_filename (tenants_dir, db, NULL);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_ptr_array_add (listed, g_strconcat (fields[0], "\t", fields[1], NULL));
+    }
+  dir = g_dir_open (tenants_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      gboolean owned = FALSE;
+
+      for (guint i = 0; lines[i] != NULL && !owned; i++)
+        owned = strncmp (name, lines[i], 36) == 0;
+      if (!owned)
+        g_error ("%s/%s belongs to no tenant", tenants_dir, name);
+    }
+  g_ptr_array_add (listed, NULL);
+  return (char **) g_ptr_array_free (listed, FALSE);
+}
+
+/* Killed at each named step of a creation, a tenant is never left half made: nothing is listed,
+ * no file stays, and the name can be used again. */
+static void
+test_crash_create_steps (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *const points[] = { "create-registered", "create-database", "create-populated" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autofree char *dir = g_build_filename (f->root, points[i], NULL);
+      g_autofree char *crash = g_strconcat ("FOODFLOW_TEST_CRASH_AT=", points[i], NULL);
+      g_auto (GStrv) listed = NULL;
+      g_auto (GStrv) again = NULL;
+      g_autoptr (CliResult) created = NULL;
+
+      g_assert_true (run_cli_killed (f, dir, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD, crash), -1,
+                                     NULL, "tenant", "create", "Acme Foods", "--admin", "alice",
+                                     NULL));
+      listed = assert_no_debris (f, dir);
+      g_assert_cmpuint (g_strv_length (listed), ==, 0);
+      created = run_cli_with (f, dir, AS_ADMIN, NULL, "tenant", "create", "Acme Foods",
+                              "--admin", "alice", NULL);
+      assert_succeeded (created);
+      again = assert_no_debris (f, dir);
+      g_assert_cmpuint (g_strv_length (again), ==, 1);
+    }
+}
+
+/* tenant create killed at random moments: afterwards the tenant either is there and opens, or
+ * is not there, has left nothing, and can be made. */
+static void
+test_crash_create_random (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *calibration = g_build_filename (f->root, "calibration", NULL);
+  guint tries = crash_tries (20, 6);
+  guint killed_absent = 0, killed_present = 0, ended = 0;
+  gint64 duration = 0;
+
+  g_assert_false (run_cli_killed (f, calibration, AS_ADMIN, -1, &duration, "tenant", "create",
+                                  "Acme Foods", "--admin", "alice", NULL));
+  for (guint t = 0; t < tries; t++)
+    {
+      g_autofree char *name = g_strdup_printf ("try-%u", t);
+      g_autofree char *dir = g_build_filename (f->root, name, NULL);
+      gint64 delay = g_random_int_range (0, (gint32) (duration * 6 / 5) + 1);
+      gboolean killed = run_cli_killed (f, dir, AS_ADMIN, delay, NULL, "tenant", "create",
+                                        "Acme Foods", "--admin", "alice", NULL);
+      g_auto (GStrv) listed = assert_no_debris (f, dir);
+
+      g_assert_cmpuint (g_strv_length (listed), <=, 1);
+      if (listed[0] != NULL)
+        {
+          g_autoptr (JsonObject) stats = get_stats (f, dir, "Acme Foods", "alice", AS_ADMIN,
+                                                    NULL);
+          killed ? killed_present++ : ended++;
+        }
+      else
+        {
+          g_autoptr (CliResult) created = NULL;
+
+          g_assert_true (killed);
+          killed_absent++;
+          created = run_cli_with (f, dir, AS_ADMIN, NULL, "tenant", "create", "Acme Foods",
+                                  "--admin", "alice", NULL);
+          assert_succeeded (created);
+        }
+    }
+  g_test_message ("tenant create, %u tries within %.0f ms: %u killed before it was made, "
+                  "%u killed after, %u ended", tries, duration * 1.2 / 1000.0, killed_absent,
+                  killed_present, ended);
+}
+
+/* demo killed at random moments: a demo tenant is listed only when it is complete, and a
+ * killed one never blocks the next. */
+static void
+test_crash_demo (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *calibration = g_build_filename (f->root, "calibration", NULL);
+  g_auto (GStrv) kinds = get_kinds (f);
+  guint tries = crash_tries (6, 3);
+  guint killed_absent = 0, killed_present = 0, ended = 0, reruns = 0;
+  gint64 duration = 0;
+
+  g_assert_false (run_cli_killed (f, calibration, NULL, -1, &duration, "demo", "--scale",
+                                  "0.001", NULL));
+  for (guint t = 0; t < tries; t++)
+    {
+      g_autofree char *name = g_strdup_printf ("try-%u", t);
+      g_autofree char *dir = g_build_filename (f->root, name, NULL);
+      gint64 delay = g_random_int_range (0, (gint32) duration + 1);
+      gboolean killed = run_cli_killed (f, dir, NULL, delay, NULL, "demo", "--scale", "0.001",
+                                        NULL);
+      g_auto (GStrv) listed = assert_no_debris (f, dir);
+
+      g_assert_cmpuint (g_strv_length (listed), <=, 1);
+      if (listed[0] != NULL)
+        {
+          g_autoptr (JsonObject) stats = get_stats (f, dir, "Demo Foods", "demo", AS_DEMO,
+                                                    NULL);
+
+          for (guint i = 0; kinds[i] != NULL; i++)
+            g_assert_cmpint (json_object_get_int_member (stats, kinds[i]), >=, 1);
+          killed ? killed_present++ : ended++;
+          continue;
+        }
+      g_assert_true (killed);
+      killed_absent++;
+      /* Running it again works (twice is enough to show it; each run takes a second). */
+      if (reruns++ < 2)
+        run_demo (f, dir, NULL);
+    }
+  g_test_message ("demo, %u tries within %.0f ms: %u killed before it was ready, %u killed "
+                  "after, %u ended", tries, duration / 1000.0, killed_absent, killed_present,
+                  ended);
+}
+
+/* user add killed between the user's row and their keys: the user cannot open the tenant yet,
+ * and adding them again completes it instead of failing with "already exists". */
+static void
+test_crash_user_add (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) locked_out = NULL;
+  g_autoptr (CliResult) again = NULL;
+  g_autoptr (CliResult) twice = NULL;
+  g_autoptr (JsonObject) stats = NULL;
+
+  g_assert_true (run_cli_killed (f, f->data_dir,
+                                 ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD,
+                                      "FOODFLOW_NEW_PASSWORD=" USER_PASSWORD,
+                                      "FOODFLOW_TEST_CRASH_AT=add-user-row"),
+                                 -1, NULL, "user", "add", "Acme Foods", "bob", "--role", "planner",
+                                 "--user", "alice", NULL));
+  locked_out = run_cli (f, AS_USER, "stats", "Acme Foods", "--user", "bob", NULL);
+  assert_failed (locked_out, 2, WRONG_CREDENTIALS);
+
+  add_user (f, "Acme Foods", ADMIN_PASSWORD, "alice", "bob", "planner");
+  stats = get_stats (f, f->data_dir, "Acme Foods", "bob", AS_USER, NULL);
+  twice = run_cli (f, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD,
+                           "FOODFLOW_NEW_PASSWORD=" USER_PASSWORD),
+                   "user", "add", "Acme Foods", "bob", "--role", "planner", "--user", "alice",
+                   NULL);
+  assert_failed (twice, 1, "already exists");
 }
 
 /* Users ---------------------------------------------------------------------------------- */
@@ -1064,6 +1357,10 @@ main (int   argc,
   ADD ("demo/stats", test_demo);
   ADD ("demo/seed-determinism", test_demo_seed_determinism);
   ADD ("demo/bad-options", test_demo_bad_options);
+  ADD ("crash/create-steps", test_crash_create_steps);
+  ADD ("crash/create-random", test_crash_create_random);
+  ADD ("crash/demo", test_crash_demo);
+  ADD ("crash/user-add", test_crash_user_add);
   ADD ("user/add", test_user_add);
   ADD ("user/add-by-non-admin", test_user_add_by_non_admin);
   ADD ("user/add-bad-role", test_user_add_bad_role);

@@ -58,7 +58,7 @@ create_tenant (Fixture *fixture)
   FfTenantInfo *info;
 
   info = ff_vault_create_tenant (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD,
-                                 FF_VAULT_CREATE_DEFAULT, &error);
+                                 FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (info);
   return info;
@@ -348,6 +348,141 @@ test_users (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (users), ==, 1);
 }
 
+/* A member of the tenant without keys here (what a crash after the user's row leaves, or a user
+ * added on another device) is given keys and the role by adding them again. */
+static void
+test_add_member_without_keys (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = create_tenant (fixture);
+  g_autoptr (FfSession) admin = NULL;
+  g_autoptr (FfSession) bob = NULL;
+  FfRole role;
+
+  admin = ff_vault_unlock (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (ff_users_add (ff_session_get_store (admin), "bob", FF_ROLE_QA, &error));
+  g_assert_no_error (error);
+  bob = ff_vault_unlock (fixture->vault, TENANT, "bob", BOB_PASSWORD, &error);
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
+  g_clear_error (&error);
+
+  g_assert_true (ff_vault_add_user (fixture->vault, admin, "bob", FF_ROLE_PLANNER, BOB_PASSWORD,
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_true (ff_users_get_role (ff_session_get_store (admin), "bob", &role, &error));
+  g_assert_cmpint (role, ==, FF_ROLE_PLANNER);
+  bob = ff_vault_unlock (fixture->vault, TENANT, "bob", BOB_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ff_session_get_role (bob), ==, FF_ROLE_PLANNER);
+
+  /* Now that the keys are here too, the user exists. */
+  g_assert_false (ff_vault_add_user (fixture->vault, admin, "bob", FF_ROLE_VIEWER,
+                                     "Another-Password-99", &error));
+  g_assert_error (error, FF_ERROR, FF_ERROR_EXISTS);
+}
+
+typedef struct
+{
+  Fixture  *fixture;
+  gboolean  fail;
+  guint     calls;
+} Populate;
+
+static gboolean
+populate_cb (FfStore        *store,
+             const FfActor  *actor,
+             gpointer        user_data,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  Populate *populate = user_data;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GPtrArray) tenants = NULL;
+  g_autoptr (FfTenantInfo) found = NULL;
+  g_autoptr (FfVault) other = NULL;
+  g_autoptr (FfRecordRepository) repo = NULL;
+  g_autoptr (FfRecord) record = NULL;
+  const FfKind *kind = ff_kind_lookup ("suppliers");
+  g_autofree char *tenants_dir = g_build_filename (populate->fixture->dir, "tenants", NULL);
+  guint files;
+
+  populate->calls++;
+  g_assert_cmpstr (actor->username, ==, ADMIN);
+  g_assert_cmpint (actor->role, ==, FF_ROLE_ADMIN);
+
+  /* Nobody sees the tenant while it is being made... */
+  tenants = ff_vault_list_tenants (populate->fixture->vault, &local_error);
+  g_assert_no_error (local_error);
+  g_assert_cmpuint (tenants->len, ==, 0);
+  found = ff_vault_find_tenant (populate->fixture->vault, TENANT, &local_error);
+  g_assert_error (local_error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_TENANT);
+  g_clear_error (&local_error);
+  /* ...and another opener, which sweeps up what dead creators left, leaves it alone. */
+  files = count_files (tenants_dir);
+  g_assert_cmpuint (files, >=, 2);
+  other = ff_vault_open (populate->fixture->dir, &local_error);
+  g_assert_no_error (local_error);
+  g_assert_cmpuint (count_files (tenants_dir), ==, files);
+
+  repo = ff_record_repository_new (store, kind);
+  record = ff_record_new (kind);
+  ff_record_set (record, "code", "SUP-1");
+  ff_record_set (record, "name", "Made while creating");
+  ff_record_set (record, "category", "ingredient");
+  ff_record_set (record, "approval_status", "approved");
+  ff_record_set (record, "risk_level", "low");
+  g_assert_true (ff_record_repository_insert (repo, actor, record, NULL, &local_error));
+  g_assert_no_error (local_error);
+  if (populate->fail)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stop");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_create_populate (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *tenants_dir = g_build_filename (fixture->dir, "tenants", NULL);
+  g_autoptr (FfTenantInfo) info = NULL;
+  g_autoptr (FfSession) session = NULL;
+  g_autoptr (FfRecordRepository) repo = NULL;
+  g_autoptr (FfRecord) record = NULL;
+  g_autoptr (GPtrArray) tenants = NULL;
+  Populate populate = { fixture, TRUE, 0 };
+
+  /* A populate that fails leaves nothing. */
+  info = ff_vault_create_tenant (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD,
+                                 FF_VAULT_CREATE_DEFAULT, populate_cb, &populate, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (info);
+  g_clear_error (&error);
+  g_assert_cmpuint (populate.calls, ==, 1);
+  g_assert_cmpuint (count_files (tenants_dir), ==, 0);
+  tenants = ff_vault_list_tenants (fixture->vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tenants->len, ==, 0);
+
+  populate.fail = FALSE;
+  info = ff_vault_create_tenant (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD,
+                                 FF_VAULT_CREATE_DEFAULT, populate_cb, &populate, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (populate.calls, ==, 2);
+  /* The database, nothing else (the lock file has gone). */
+  g_assert_cmpuint (count_files (tenants_dir), ==, 1);
+  session = ff_vault_unlock (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  repo = ff_record_repository_new (ff_session_get_store (session), ff_kind_lookup ("suppliers"));
+  record = ff_record_repository_find_by_code (repo, "SUP-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ff_record_get (record, "name"), ==, "Made while creating");
+}
+
 static void
 test_weak_password (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -361,7 +496,7 @@ test_weak_password (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (weak); i++)
     {
       info = ff_vault_create_tenant (fixture->vault, TENANT, ADMIN, weak[i],
-                                     FF_VAULT_CREATE_DEFAULT, &error);
+                                     FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
       g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_WEAK_PASSWORD);
       g_assert_null (info);
       g_clear_error (&error);
@@ -374,18 +509,18 @@ test_weak_password (Fixture       *fixture,
 
   /* Bad names are refused before anything is made. */
   info = ff_vault_create_tenant (fixture->vault, "   ", ADMIN, ADMIN_PASSWORD,
-                                 FF_VAULT_CREATE_DEFAULT, &error);
+                                 FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
   g_assert_error (error, FF_ERROR, FF_ERROR_INVALID);
   g_clear_error (&error);
   info = ff_vault_create_tenant (fixture->vault, TENANT, "Alice Smith", ADMIN_PASSWORD,
-                                 FF_VAULT_CREATE_DEFAULT, &error);
+                                 FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
   g_assert_error (error, FF_ERROR, FF_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (count_files (tenants_dir), ==, 0);
 
   /* The demo's public password passes only with the explicit flag. */
   info = ff_vault_create_tenant (fixture->vault, TENANT, "demo", "demo",
-                                 FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD, &error);
+                                 FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (info);
   tenants = ff_vault_list_tenants (fixture->vault, &error);
@@ -408,7 +543,7 @@ test_duplicate_name (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       other = ff_vault_create_tenant (fixture->vault, names[i], "bob", BOB_PASSWORD,
-                                      FF_VAULT_CREATE_DEFAULT, &error);
+                                      FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
       g_assert_error (error, FF_ERROR, FF_ERROR_EXISTS);
       g_assert_null (other);
       g_clear_error (&error);
@@ -437,7 +572,7 @@ test_unicode_names (Fixture       *fixture,
   };
 
   cafe = ff_vault_create_tenant (fixture->vault, decomposed, ADMIN, ADMIN_PASSWORD,
-                                 FF_VAULT_CREATE_DEFAULT, &error);
+                                 FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cafe->name, ==, "Caf\xc3\xa9");
   for (guint i = 0; i < G_N_ELEMENTS (same_cafe); i++)
@@ -449,7 +584,7 @@ test_unicode_names (Fixture       *fixture,
       g_assert_no_error (error);
       g_assert_cmpstr (found->id, ==, cafe->id);
       again = ff_vault_create_tenant (fixture->vault, same_cafe[i], ADMIN, ADMIN_PASSWORD,
-                                      FF_VAULT_CREATE_DEFAULT, &error);
+                                      FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
       g_assert_error (error, FF_ERROR, FF_ERROR_EXISTS);
       g_assert_null (again);
       g_assert_nonnull (strstr (error->message, "Caf\xc3\xa9"));
@@ -458,7 +593,8 @@ test_unicode_names (Fixture       *fixture,
 
   /* The LATIN SMALL LIGATURE FFI is "ffi" under NFKC. */
   office = ff_vault_create_tenant (fixture->vault, "O\xef\xac\x83" "ce Snacks", ADMIN,
-                                   ADMIN_PASSWORD, FF_VAULT_CREATE_DEFAULT, &error);
+                                   ADMIN_PASSWORD, FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL,
+                                   &error);
   g_assert_no_error (error);
   {
     g_autoptr (FfTenantInfo) found = ff_vault_find_tenant (fixture->vault, "OFFICE snacks",
@@ -491,7 +627,8 @@ test_control_characters (Fixture       *fixture,
     {
       g_autoptr (FfTenantInfo) info = ff_vault_create_tenant (fixture->vault, bad[i], ADMIN,
                                                               ADMIN_PASSWORD,
-                                                              FF_VAULT_CREATE_DEFAULT, &error);
+                                                              FF_VAULT_CREATE_DEFAULT, NULL,
+                                                              NULL, NULL, &error);
       g_autoptr (FfTenantInfo) found = NULL;
 
       g_test_message ("name %u", i);
@@ -540,7 +677,7 @@ race_thread (gpointer data)
   g_mutex_unlock (&race->mutex);
   if (vault != NULL)
     racer->info = ff_vault_create_tenant (vault, race->name, ADMIN, ADMIN_PASSWORD,
-                                          FF_VAULT_CREATE_DEFAULT, &racer->error);
+                                          FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &racer->error);
   return NULL;
 }
 
@@ -824,7 +961,7 @@ test_files_private (void)
   g_assert_no_error (error);
   watch_add (&watch, tenants_dir);
   info = ff_vault_create_tenant (vault, TENANT, ADMIN, ADMIN_PASSWORD, FF_VAULT_CREATE_DEFAULT,
-                                 &error);
+                                 NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   session = ff_vault_unlock (vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
   g_assert_no_error (error);
@@ -951,6 +1088,10 @@ main (int   argc,
   g_test_add ("/vault/wrong-password-writes-nothing", Fixture, NULL, fixture_set_up,
               test_wrong_password_writes_nothing, fixture_tear_down);
   g_test_add ("/vault/users", Fixture, NULL, fixture_set_up, test_users, fixture_tear_down);
+  g_test_add ("/vault/users/add-member-without-keys", Fixture, NULL, fixture_set_up,
+              test_add_member_without_keys, fixture_tear_down);
+  g_test_add ("/vault/create-populate", Fixture, NULL, fixture_set_up, test_create_populate,
+              fixture_tear_down);
   g_test_add ("/vault/weak-password", Fixture, NULL, fixture_set_up, test_weak_password,
               fixture_tear_down);
   g_test_add ("/vault/duplicate-name", Fixture, NULL, fixture_set_up, test_duplicate_name,
