@@ -25,6 +25,7 @@ static const char usage[] =
   "Usage:\n"
   "  foodflow-cli [--data-dir DIR] tenant create NAME --admin USER\n"
   "  foodflow-cli [--data-dir DIR] tenant list\n"
+  "  foodflow-cli [--data-dir DIR] tenant delete NAME --user ADMIN\n"
   "  foodflow-cli [--data-dir DIR] user add TENANT USER --role ROLE --user ADMIN\n"
   "  foodflow-cli [--data-dir DIR] user remove TENANT USER --user ADMIN\n"
   "  foodflow-cli [--data-dir DIR] demo [NAME] [--seed N] [--scale S]\n"
@@ -34,8 +35,9 @@ static const char usage[] =
   "  foodflow-cli kinds\n"
   "\n"
   "Passwords come from $FOODFLOW_PASSWORD (the acting user) and $FOODFLOW_NEW_PASSWORD (a new\n"
-  "user), or are asked for. The data directory defaults to $FOODFLOW_DATA_DIR, then\n"
-  "$XDG_DATA_HOME/foodflow.\n"
+  "user), or are asked for. tenant delete removes the tenant and its files from this computer\n"
+  "for good; the administrator's password confirms it. The data directory defaults to\n"
+  "$FOODFLOW_DATA_DIR, then $XDG_DATA_HOME/foodflow.\n"
   "Exit status: 0 success, 2 authentication failed, 1 any other failure.\n";
 
 const char *

@@ -64,6 +64,16 @@ void          _ff_vault_crash_point       (const char *name);
 void          _ff_vault_clean_up          (FfVault    *self,
                                            const char *name_key);
 
+/* Users (ff-vault-users.c) ------------------------------------------------------------------ */
+
+/* FF_VAULT_ERROR_LOCKED unless @session is unlocked. */
+gboolean      _ff_vault_require_unlocked  (FfSession  *session,
+                                           GError    **error);
+/* That, and FF_ERROR_PERMISSION with @refusal unless the session's user is an admin. */
+gboolean      _ff_vault_require_admin     (FfSession   *session,
+                                           const char  *refusal,
+                                           GError     **error);
+
 /* Key slots (ff-vault-keys.c) --------------------------------------------------------------- */
 
 /* Writes @username's slot for @key (replacing any), inside the caller's registry

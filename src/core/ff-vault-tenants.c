@@ -480,7 +480,7 @@ ff_vault_create_tenant (FfVault              *self,
 
 gboolean
 ff_vault_delete_tenant (FfVault     *self,
-                        const char  *tenant_id,
+                        FfSession   *admin,
                         GError     **error)
 {
   g_autoptr (FfTenantInfo) info = NULL;
@@ -488,10 +488,15 @@ ff_vault_delete_tenant (FfVault     *self,
   gboolean ok;
 
   g_return_val_if_fail (FF_IS_VAULT (self), FALSE);
-  g_return_val_if_fail (tenant_id != NULL, FALSE);
+  g_return_val_if_fail (FF_IS_SESSION (admin), FALSE);
 
-  info = ff_vault_find_tenant (self, tenant_id, error);
-  if (info == NULL || !_ff_vault_registry_begin (self, error))
+  if (!_ff_vault_require_admin (admin, _("Only an administrator can delete the tenant"), error))
+    return FALSE;
+  info = ff_tenant_info_copy (ff_session_get_tenant (admin));
+  /* The session's connection is the last thing that would write to the files. */
+  ff_session_lock (admin);
+
+  if (!_ff_vault_registry_begin (self, error))
     return FALSE;
   stmt = _ff_vault_registry_prepare (self, "DELETE FROM key_slots WHERE tenant_id = ?", error);
   if (stmt != NULL)
@@ -501,6 +506,12 @@ ff_vault_delete_tenant (FfVault     *self,
   if (stmt != NULL)
     sqlite3_bind_text (stmt, 1, info->id, -1, SQLITE_TRANSIENT);
   ok = ok && _ff_vault_registry_step (self, stmt, _("Could not remove the tenant"), error);
+  if (ok && sqlite3_changes (self->registry) != 1)
+    {
+      g_set_error_literal (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_TENANT,
+                           _("The tenant no longer exists on this computer"));
+      ok = FALSE;
+    }
   if (!ok)
     {
       _ff_vault_registry_rollback (self);

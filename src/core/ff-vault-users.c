@@ -12,9 +12,9 @@
 #include "ff-users.h"
 #include "ff-vault-private.h"
 
-static gboolean
-require_unlocked (FfSession  *session,
-                  GError    **error)
+gboolean
+_ff_vault_require_unlocked (FfSession  *session,
+                            GError    **error)
 {
   if (ff_session_is_locked (session))
     {
@@ -25,16 +25,16 @@ require_unlocked (FfSession  *session,
   return TRUE;
 }
 
-static gboolean
-require_admin (FfSession  *session,
-               GError    **error)
+gboolean
+_ff_vault_require_admin (FfSession   *session,
+                         const char  *refusal,
+                         GError     **error)
 {
-  if (!require_unlocked (session, error))
+  if (!_ff_vault_require_unlocked (session, error))
     return FALSE;
   if (ff_session_get_role (session) != FF_ROLE_ADMIN)
     {
-      g_set_error_literal (error, FF_ERROR, FF_ERROR_PERMISSION,
-                           _("Only an administrator can manage users"));
+      g_set_error_literal (error, FF_ERROR, FF_ERROR_PERMISSION, refusal);
       return FALSE;
     }
   return TRUE;
@@ -56,7 +56,8 @@ ff_vault_add_user (FfVault     *self,
   g_return_val_if_fail (FF_IS_SESSION (admin), FALSE);
   g_return_val_if_fail (username != NULL && password != NULL, FALSE);
 
-  if (!require_admin (admin, error) || !ff_password_is_acceptable (password, error))
+  if (!_ff_vault_require_admin (admin, _("Only an administrator can manage users"), error)
+      || !ff_password_is_acceptable (password, error))
     return FALSE;
   tenant = ff_session_get_tenant (admin);
   store = ff_session_get_store (admin);
@@ -104,7 +105,7 @@ ff_vault_remove_user (FfVault     *self,
   g_return_val_if_fail (FF_IS_SESSION (admin), FALSE);
   g_return_val_if_fail (username != NULL, FALSE);
 
-  if (!require_admin (admin, error))
+  if (!_ff_vault_require_admin (admin, _("Only an administrator can manage users"), error))
     return FALSE;
   tenant = ff_session_get_tenant (admin);
   store = ff_session_get_store (admin);

@@ -65,10 +65,12 @@ FfTenantInfo *ff_vault_create_tenant   (FfVault              *self,
                                         GCancellable         *cancellable,
                                         GError              **error);
 
-/* Removes a tenant: its registry entries, key slots and database files. Callers check that the
- * person asking may do this (an admin of the tenant, or the code that just made it). */
+/* Admin only (FF_ERROR_PERMISSION otherwise): removes the session's tenant from this
+ * computer. Locks @admin, then deletes the registry rows (key slots included, overwritten on
+ * disk) in one transaction and removes the database with its -wal, -shm, -journal and lock
+ * files. */
 gboolean      ff_vault_delete_tenant   (FfVault     *self,
-                                        const char  *tenant_id,
+                                        FfSession   *admin,
                                         GError     **error);
 
 /* Unwraps the data key with the user's password and opens the tenant. A wrong user name or

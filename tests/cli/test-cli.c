@@ -580,6 +580,50 @@ test_tenant_create_race (Fixture       *f,
 }
 
 static void
+test_tenant_delete (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *acme = create_tenant (f, "Acme Foods");
+  g_autofree char *other = create_tenant (f, "Other Foods");
+  g_autofree char *tenants_dir = g_build_filename (f->data_dir, "tenants", NULL);
+  g_autoptr (CliResult) by_user = NULL;
+  g_autoptr (CliResult) wrong = NULL;
+  g_autoptr (CliResult) deleted = NULL;
+  g_autoptr (CliResult) again = NULL;
+  g_autoptr (CliResult) listed = NULL;
+  g_autoptr (CliResult) help = run_cli (f, NULL, "--help", NULL);
+  g_autoptr (CliResult) no_user = NULL;
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  assert_contains (help->out, "tenant delete NAME --user ADMIN");
+  add_user (f, "Acme Foods", ADMIN_PASSWORD, "alice", "bob", "planner");
+  by_user = run_cli (f, AS_USER, "tenant", "delete", "Acme Foods", "--user", "bob", NULL);
+  assert_failed (by_user, 1, "Only an administrator");
+  wrong = run_cli (f, ENV ("FOODFLOW_PASSWORD=" WRONG_PASSWORD), "tenant", "delete",
+                   "Acme Foods", "--user", "alice", NULL);
+  assert_failed (wrong, 2, WRONG_CREDENTIALS);
+  no_user = run_cli (f, AS_ADMIN, "tenant", "delete", "Acme Foods", NULL);
+  assert_failed (no_user, 1, "--user");
+  assert_tenant_count (f, 2);
+
+  deleted = run_cli (f, AS_ADMIN, "tenant", "delete", "acme foods", "--user", "alice", NULL);
+  assert_succeeded (deleted);
+  g_assert_cmpstr (deleted->out, ==, "");
+  listed = run_cli (f, NULL, "tenant", "list", NULL);
+  assert_succeeded (listed);
+  g_assert_null (strstr (listed->out, "Acme Foods"));
+  assert_contains (listed->out, "Other Foods");
+  /* Nothing of it stays on disk. */
+  dir = g_dir_open (tenants_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_has_prefix (name, other));
+  again = run_cli (f, AS_ADMIN, "tenant", "delete", "Acme Foods", "--user", "alice", NULL);
+  assert_failed (again, 1, "Acme Foods");
+}
+
+static void
 test_tenant_create_short_password (Fixture       *f,
                                    gconstpointer  data)
 {
@@ -1348,6 +1392,7 @@ main (int   argc,
   ADD ("tenant/create", test_tenant_create);
   ADD ("tenant/create-duplicate", test_tenant_create_duplicate);
   ADD ("tenant/create-race", test_tenant_create_race);
+  ADD ("tenant/delete", test_tenant_delete);
   ADD ("tenant/create-short-password", test_tenant_create_short_password);
   ADD ("tenant/create-no-admin", test_tenant_create_no_admin);
   ADD ("tenant/create-password-stdin", test_tenant_create_password_stdin);

@@ -741,25 +741,60 @@ test_delete_tenant (Fixture       *fixture,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (FfTenantInfo) info = create_tenant (fixture);
+  g_autoptr (FfTenantInfo) other = NULL;
   g_autoptr (FfTenantInfo) found = NULL;
+  g_autoptr (FfSession) admin = NULL;
+  g_autoptr (FfSession) bob = NULL;
+  g_autoptr (FfSession) other_admin = NULL;
   g_autoptr (GPtrArray) tenants = NULL;
+  g_autofree char *tenants_dir = g_build_filename (fixture->dir, "tenants", NULL);
   g_auto (GStrv) users = NULL;
 
-  g_assert_true (ff_vault_delete_tenant (fixture->vault, info->id, &error));
+  other = ff_vault_create_tenant (fixture->vault, "Other Foods", ADMIN, ADMIN_PASSWORD,
+                                  FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  admin = ff_vault_unlock (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (ff_vault_add_user (fixture->vault, admin, "bob", FF_ROLE_QA, BOB_PASSWORD,
+                                    &error));
+  g_assert_no_error (error);
+  /* The admin's session is open, so the tenant has its -wal and -shm now. */
+  g_assert_true (file_exists (info->path, "-wal"));
+
+  /* Only an admin may. */
+  bob = ff_vault_unlock (fixture->vault, TENANT, "bob", BOB_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_false (ff_vault_delete_tenant (fixture->vault, bob, &error));
+  g_assert_error (error, FF_ERROR, FF_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (ff_session_is_locked (bob));
+  g_assert_true (g_file_test (info->path, G_FILE_TEST_EXISTS));
+  g_clear_object (&bob);
+
+  g_assert_true (ff_vault_delete_tenant (fixture->vault, admin, &error));
+  g_assert_no_error (error);
+  g_assert_true (ff_session_is_locked (admin));
   g_assert_false (g_file_test (info->path, G_FILE_TEST_EXISTS));
+  g_assert_false (file_exists (info->path, "-wal"));
+  g_assert_false (file_exists (info->path, "-shm"));
+  g_assert_false (file_exists (info->path, "-journal"));
+  g_assert_false (file_exists (info->path, ".lock"));
   found = ff_vault_find_tenant (fixture->vault, TENANT, &error);
   g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_TENANT);
   g_clear_error (&error);
   tenants = ff_vault_list_tenants (fixture->vault, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (tenants->len, ==, 0);
+  g_assert_cmpuint (tenants->len, ==, 1);
   users = ff_vault_list_usernames (fixture->vault, info->id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (users), ==, 0);
+  /* The other tenant is untouched. */
+  g_assert_cmpuint (count_files (tenants_dir), ==, 1);
+  other_admin = ff_vault_unlock (fixture->vault, "Other Foods", ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
 
-  g_assert_false (ff_vault_delete_tenant (fixture->vault, info->id, &error));
-  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_TENANT);
+  g_assert_false (ff_vault_delete_tenant (fixture->vault, admin, &error));
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_LOCKED);
 }
 
 static void
