@@ -36,6 +36,8 @@ typedef enum {
   FF_STORE_ERROR_MIGRATION,
   FF_STORE_ERROR_NOT_A_DATABASE, /* wrong key or not a tenant file */
   FF_STORE_ERROR_CONSTRAINT,
+  FF_STORE_ERROR_BUSY,           /* another connection has the file open or locked */
+  FF_STORE_ERROR_NO_SPACE,       /* not enough free disk space for the operation */
 } FfStoreError;
 
 GQuark ff_error_quark (void);

@@ -5,13 +5,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <sodium.h>
 #include <stdlib.h>
 
 #include "ff-error.h"
 #include "ff-migrations.h"
 #include "ff-paths.h"
-#include "ff-store.h"
+#include "ff-store-private.h"
 #include "ff-uuid.h"
 
 struct _FfStore
@@ -149,20 +150,6 @@ ff_store_step_done (FfStore       *self,
   return TRUE;
 }
 
-static gint64
-query_int (FfStore    *self,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* "L2" before "L10", "SKU-9" before "SKU-10": runs of digits compare by value, the rest
  * case-insensitively. Used for codes and names in lists. */
 static int
@@ -260,27 +247,41 @@ ff_store_dump_schema (FfStore  *self,
 
 /* Opening ----------------------------------------------------------------------------------- */
 
-static gboolean
-apply_key (FfStore       *self,
-           const guint8  *key,
-           GError       **error)
+char *
+_ff_store_format_key (const guint8  *key,
+                      gsize         *out_len,
+                      GError       **error)
 {
   /* x'<64 hex>' in a locked buffer that is wiped before it is freed. */
   const gsize len = 2 + FF_STORE_KEY_SIZE * 2 + 1;
   char *raw = sodium_malloc (len + 1);
-  int rc;
 
   if (raw == NULL)
     {
       g_set_error_literal (error, FF_STORE_ERROR, FF_STORE_ERROR_FAILED,
                            _("Could not allocate protected memory for the key"));
-      return FALSE;
+      return NULL;
     }
   raw[0] = 'x';
   raw[1] = '\'';
   sodium_bin2hex (raw + 2, FF_STORE_KEY_SIZE * 2 + 1, key, FF_STORE_KEY_SIZE);
   raw[len - 1] = '\'';
   raw[len] = '\0';
+  *out_len = len;
+  return raw;
+}
+
+static gboolean
+apply_key (FfStore       *self,
+           const guint8  *key,
+           GError       **error)
+{
+  gsize len = 0;
+  char *raw = _ff_store_format_key (key, &len, error);
+  int rc;
+
+  if (raw == NULL)
+    return FALSE;
   rc = sqlite3_key (self->db, raw, (int) len);
   sodium_free (raw);
   if (rc != SQLITE_OK)
@@ -288,6 +289,30 @@ apply_key (FfStore       *self,
   /* SQLCipher 4 (the Flatpak) reads and writes the 3.x format of Debian's SQLCipher 3.4, so a
    * tenant file moves between the two. SQLCipher 3 ignores the unknown pragma. */
   sqlite3_exec (self->db, "PRAGMA cipher_compatibility = 3", NULL, NULL, NULL);
+  return TRUE;
+}
+
+/* WAL mode, and away with a rollback journal that a re-key killed part-way left behind (its
+ * header zeroed, or it would have been played back by the read that checked the key): once
+ * the file is in WAL mode no connection reads one. */
+static gboolean
+switch_to_wal (FfStore  *self,
+               GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    wal = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return ff_store_set_error (self, rc, _("Could not open the tenant database"), error);
+  if (wal)
+    {
+      g_autofree char *journal = g_strconcat (self->path, "-journal", NULL);
+      g_unlink (journal);
+    }
   return TRUE;
 }
 
@@ -299,7 +324,7 @@ ff_store_open (const char       *path,
 {
   g_autoptr (FfStore) self = NULL;
   int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
-  gint64 n;
+  sqlite3_stmt *check = NULL;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -339,14 +364,25 @@ ff_store_open (const char       *path,
 
   /* Reading the schema is what proves the key: with a wrong key SQLCipher reports
    * "file is encrypted or is not a database" here, before anything is written. */
-  n = query_int (self, "SELECT count(*) FROM sqlite_master");
-  if (n < 0)
+  rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_master", -1, &check, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (check);
+  sqlite3_finalize (check);
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    {
+      /* Held exclusively by a connection that is changing the key (ff_store_rekey_begin). */
+      g_set_error_literal (error, FF_STORE_ERROR, FF_STORE_ERROR_BUSY,
+                           _("The tenant is busy: another FoodFlow window or command is "
+                             "changing its key. Try again when it has finished"));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
     {
       g_set_error_literal (error, FF_STORE_ERROR, FF_STORE_ERROR_NOT_A_DATABASE,
                            _("The key does not open this tenant database"));
       return NULL;
     }
-  if (!ff_store_exec (self, "PRAGMA journal_mode = WAL", error)
+  if (!switch_to_wal (self, error)
       || !ff_store_exec (self, "PRAGMA foreign_keys = ON", error)
       || !ff_store_exec (self, "PRAGMA synchronous = NORMAL", error)
       /* Room for a bulk write (demo, import) to stay in memory until it commits. */
