@@ -53,7 +53,8 @@ user_remove (FfCliContext *ctx)
     return _ff_cli_fail (error);
   session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
   if (session == NULL
-      || !ff_vault_remove_user (vault, session, g_ptr_array_index (ctx->args, 1), &error))
+      || !ff_vault_remove_user (vault, session, g_ptr_array_index (ctx->args, 1), NULL, NULL,
+                                &error))
     return _ff_cli_fail (error);
   return FF_CLI_EXIT_OK;
 }

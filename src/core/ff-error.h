@@ -27,6 +27,7 @@ typedef enum {
   FF_VAULT_ERROR_NO_USER,
   FF_VAULT_ERROR_WEAK_PASSWORD,
   FF_VAULT_ERROR_LOCKED,        /* the session has been locked; its key is gone */
+  FF_VAULT_ERROR_OLD_KEYS,      /* some users' keys are of the first format: no re-key yet */
 } FfVaultError;
 
 /* Errors of the encrypted database. */

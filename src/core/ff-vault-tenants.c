@@ -102,18 +102,12 @@ delete_creating_row (FfVault     *self,
 
   if (!_ff_vault_registry_begin (self, error))
     return FALSE;
-  stmt = _ff_vault_registry_prepare (self, "DELETE FROM key_slots WHERE tenant_id = ?1 AND "
-                                           "(SELECT state FROM tenants WHERE id = ?1) = "
-                                           "'creating'", error);
+  /* Keys go with the row (ON DELETE CASCADE); a 'creating' row has none yet anyway. */
+  stmt = _ff_vault_registry_prepare (self, "DELETE FROM tenants "
+                                           "WHERE id = ? AND state = 'creating'", error);
   if (stmt != NULL)
     sqlite3_bind_text (stmt, 1, tenant_id, -1, SQLITE_TRANSIENT);
   ok = _ff_vault_registry_step (self, stmt, _("Could not remove the tenant"), error);
-  stmt = ok ? _ff_vault_registry_prepare (self, "DELETE FROM tenants "
-                                                "WHERE id = ? AND state = 'creating'", error)
-            : NULL;
-  if (stmt != NULL)
-    sqlite3_bind_text (stmt, 1, tenant_id, -1, SQLITE_TRANSIENT);
-  ok = ok && _ff_vault_registry_step (self, stmt, _("Could not remove the tenant"), error);
   if (!ok)
     {
       _ff_vault_registry_rollback (self);
@@ -313,7 +307,8 @@ register_creating (FfVault             *self,
   return _ff_vault_registry_commit (self, error);
 }
 
-/* In one transaction: the admin's key slot, and the row flipped to 'ready'. */
+/* In one transaction: the admin's keys, with the data key sealed for them as generation 1,
+ * and the row flipped to 'ready'. */
 static gboolean
 register_ready (FfVault       *self,
                 const char    *tenant_id,
@@ -322,32 +317,40 @@ register_ready (FfVault       *self,
                 const guint8  *key,
                 GError       **error)
 {
+  FfVaultUserKeys keys;
   sqlite3_stmt *stmt;
 
-  if (!_ff_vault_registry_begin (self, error))
+  /* The slow part (the password's key derivation) before the registry is locked. */
+  if (!_ff_vault_user_keys_make (tenant_id, admin_username, password, &keys, error))
     return FALSE;
-  if (!_ff_vault_write_slot (self, tenant_id, admin_username, password, key, error))
+  if (!_ff_vault_registry_begin (self, error))
     {
-      _ff_vault_registry_rollback (self);
+      _ff_vault_user_keys_clear (&keys);
       return FALSE;
     }
-  stmt = _ff_vault_registry_prepare (self, "UPDATE tenants SET state = 'ready' "
+  if (!_ff_vault_store_user_keys (self, tenant_id, admin_username, &keys, error)
+      || !_ff_vault_seal (self, tenant_id, admin_username, 1, keys.public_key, key, error))
+    goto fail;
+  stmt = _ff_vault_registry_prepare (self, "UPDATE tenants SET state = 'ready', "
+                                           "key_generation = 1, pending_generation = NULL "
                                            "WHERE id = ? AND state = 'creating'", error);
   if (stmt != NULL)
     sqlite3_bind_text (stmt, 1, tenant_id, -1, SQLITE_TRANSIENT);
   if (!_ff_vault_registry_step (self, stmt, _("Could not register the tenant"), error))
-    {
-      _ff_vault_registry_rollback (self);
-      return FALSE;
-    }
+    goto fail;
   if (sqlite3_changes (self->registry) != 1)
     {
       g_set_error_literal (error, FF_VAULT_ERROR, FF_VAULT_ERROR_FAILED,
                            _("The new tenant was removed while it was being made"));
-      _ff_vault_registry_rollback (self);
-      return FALSE;
+      goto fail;
     }
+  _ff_vault_user_keys_clear (&keys);
   return _ff_vault_registry_commit (self, error);
+
+fail:
+  _ff_vault_user_keys_clear (&keys);
+  _ff_vault_registry_rollback (self);
+  return FALSE;
 }
 
 /* The database with the current schema, the admin user, and whatever @populate adds. */
@@ -483,6 +486,13 @@ ff_vault_delete_tenant (FfVault     *self,
                         FfSession   *admin,
                         GError     **error)
 {
+  /* The tenant row last: its changes() tells whether there was one. */
+  static const char *const delete_statements[] = {
+    "DELETE FROM sealed_slots WHERE tenant_id = ?",
+    "DELETE FROM user_keys WHERE tenant_id = ?",
+    "DELETE FROM key_slots WHERE tenant_id = ?",
+    "DELETE FROM tenants WHERE id = ?",
+  };
   g_autoptr (FfTenantInfo) info = NULL;
   sqlite3_stmt *stmt;
   gboolean ok;
@@ -498,14 +508,14 @@ ff_vault_delete_tenant (FfVault     *self,
 
   if (!_ff_vault_registry_begin (self, error))
     return FALSE;
-  stmt = _ff_vault_registry_prepare (self, "DELETE FROM key_slots WHERE tenant_id = ?", error);
-  if (stmt != NULL)
-    sqlite3_bind_text (stmt, 1, info->id, -1, SQLITE_TRANSIENT);
-  ok = _ff_vault_registry_step (self, stmt, _("Could not remove the tenant"), error);
-  stmt = ok ? _ff_vault_registry_prepare (self, "DELETE FROM tenants WHERE id = ?", error) : NULL;
-  if (stmt != NULL)
-    sqlite3_bind_text (stmt, 1, info->id, -1, SQLITE_TRANSIENT);
-  ok = ok && _ff_vault_registry_step (self, stmt, _("Could not remove the tenant"), error);
+  ok = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (delete_statements) && ok; i++)
+    {
+      stmt = _ff_vault_registry_prepare (self, delete_statements[i], error);
+      if (stmt != NULL)
+        sqlite3_bind_text (stmt, 1, info->id, -1, SQLITE_TRANSIENT);
+      ok = _ff_vault_registry_step (self, stmt, _("Could not remove the tenant"), error);
+    }
   if (ok && sqlite3_changes (self->registry) != 1)
     {
       g_set_error_literal (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_TENANT,

@@ -320,8 +320,9 @@ ff_vault_list_usernames (FfVault     *self,
 
   builder = g_strv_builder_new ();
   g_rec_mutex_lock (&self->mutex);
-  stmt = _ff_vault_registry_prepare (self, "SELECT username FROM key_slots WHERE tenant_id = ? "
-                                           "ORDER BY username", error);
+  stmt = _ff_vault_registry_prepare (self, "SELECT username FROM user_keys WHERE tenant_id = ?1 "
+                                           "UNION SELECT username FROM key_slots "
+                                           "WHERE tenant_id = ?1 ORDER BY 1", error);
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, tenant_id, -1, SQLITE_TRANSIENT);

@@ -30,6 +30,9 @@ FfVault      *ff_vault_open            (const char  *data_dir,
                                         GError     **error);
 const char   *ff_vault_get_data_dir    (FfVault *self);
 
+/* Reports the progress of a long operation (a re-key): @fraction from 0 to 1. */
+typedef FfStoreProgressFunc FfVaultProgressFunc;
+
 /* Fills a tenant being made, before anyone can see it (see ff_vault_create_tenant()). */
 typedef gboolean (*FfVaultPopulateFunc) (FfStore        *store,
                                          const FfActor  *actor,
@@ -73,9 +76,12 @@ gboolean      ff_vault_delete_tenant   (FfVault     *self,
                                         FfSession   *admin,
                                         GError     **error);
 
-/* Unwraps the data key with the user's password and opens the tenant. A wrong user name or
- * password fails with FF_VAULT_ERROR_AUTH and writes nothing anywhere. Slow on purpose (the
- * key derivation); call it from a worker thread in a UI. */
+/* Unwraps the user's keys with their password and opens the tenant. A wrong user name or
+ * password fails with FF_VAULT_ERROR_AUTH and writes nothing anywhere. A successful unlock
+ * also finishes what a crash left undone: a re-key between its steps, keys of users who are
+ * no longer members (re-keyed away when this is the only connection), and upgrades the user's
+ * keys of the first format. Slow on purpose (the key derivation); call it from a worker
+ * thread in a UI. */
 FfSession    *ff_vault_unlock          (FfVault     *self,
                                         const char  *tenant,
                                         const char  *username,
@@ -101,10 +107,65 @@ gboolean      ff_vault_add_user        (FfVault     *self,
                                         FfRole       role,
                                         const char  *password,
                                         GError     **error);
-/* Admin only: removes a user and their key slot. The last admin cannot be removed. */
-gboolean      ff_vault_remove_user     (FfVault     *self,
-                                        FfSession   *admin,
-                                        const char  *username,
-                                        GError     **error);
+/* Admin only: removes a user and changes the tenant's data key, so that the user's old keys
+ * (say in a copy of the registry) open nothing written from now on: the user's row becomes a
+ * tombstone, a new key is sealed for everyone who stays, and the tenant file is re-encrypted
+ * with it. The last admin cannot be removed. The re-key needs this session's connection to be
+ * the only one open on the tenant (FF_STORE_ERROR_BUSY otherwise), free disk space about the
+ * size of the tenant (FF_STORE_ERROR_NO_SPACE says how much) and every other user's keys in
+ * the current format (FF_VAULT_ERROR_OLD_KEYS names who must unlock once first); all of that
+ * is checked before anything changes. A crash at any point leaves a tenant the remaining
+ * users can open; their next unlock finishes the work. Slow for a large tenant: @progress
+ * (may be NULL) is called on this thread. */
+gboolean      ff_vault_remove_user     (FfVault              *self,
+                                        FfSession            *admin,
+                                        const char           *username,
+                                        FfVaultProgressFunc   progress,
+                                        gpointer              progress_data,
+                                        GError              **error);
+/* The same in a worker thread; @progress is called in the thread-default main context of the
+ * caller, and @progress_notify (may be NULL) frees @progress_data there after the last call
+ * and before @callback. The session must not be used meanwhile. */
+void          ff_vault_remove_user_async  (FfVault              *self,
+                                           FfSession            *admin,
+                                           const char           *username,
+                                           FfVaultProgressFunc   progress,
+                                           gpointer              progress_data,
+                                           GDestroyNotify        progress_notify,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean      ff_vault_remove_user_finish (FfVault       *self,
+                                           GAsyncResult  *result,
+                                           GError       **error);
+
+/* Gives @username (NULL: the session's user) the password @new_password, with a new key pair
+ * (the old secret key, which the old password opens in any old copy of the registry, opens
+ * nothing sealed from now on). Setting another user's password (a forgotten one) takes an
+ * admin. With @suspected_compromise the tenant's data key changes too, as in
+ * ff_vault_remove_user() (and with its requirements), since the old password and an old
+ * registry still give the current one. */
+gboolean      ff_vault_change_password (FfVault              *self,
+                                        FfSession            *session,
+                                        const char           *username,
+                                        const char           *new_password,
+                                        gboolean              suspected_compromise,
+                                        FfVaultProgressFunc   progress,
+                                        gpointer              progress_data,
+                                        GError              **error);
+void          ff_vault_change_password_async  (FfVault              *self,
+                                               FfSession            *session,
+                                               const char           *username,
+                                               const char           *new_password,
+                                               gboolean              suspected_compromise,
+                                               FfVaultProgressFunc   progress,
+                                               gpointer              progress_data,
+                                               GDestroyNotify        progress_notify,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean      ff_vault_change_password_finish (FfVault       *self,
+                                               GAsyncResult  *result,
+                                               GError       **error);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "ff-users.h"
 #include "ff-vault.h"
 #include "ff-test-util.h"
+#include "test-vault-rekey.h"
 
 #define TENANT "Acme Foods"
 #define ADMIN "alice"
@@ -262,7 +263,7 @@ test_users (Fixture       *fixture,
                                      "Purple-Onion-Lamp-58", &error));
   g_assert_error (error, FF_ERROR, FF_ERROR_PERMISSION);
   g_clear_error (&error);
-  g_assert_false (ff_vault_remove_user (fixture->vault, bob, ADMIN, &error));
+  g_assert_false (ff_vault_remove_user (fixture->vault, bob, ADMIN, NULL, NULL, &error));
   g_assert_error (error, FF_ERROR, FF_ERROR_PERMISSION);
   g_clear_error (&error);
 
@@ -286,11 +287,11 @@ test_users (Fixture       *fixture,
   g_clear_error (&error);
 
   /* The last admin cannot be removed. */
-  g_assert_false (ff_vault_remove_user (fixture->vault, admin, ADMIN, &error));
+  g_assert_false (ff_vault_remove_user (fixture->vault, admin, ADMIN, NULL, NULL, &error));
   g_assert_error (error, FF_ERROR, FF_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_false (ff_vault_remove_user (fixture->vault, admin, "nobody", &error));
+  g_assert_false (ff_vault_remove_user (fixture->vault, admin, "nobody", NULL, NULL, &error));
   g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_USER);
   g_clear_error (&error);
 
@@ -304,7 +305,7 @@ test_users (Fixture       *fixture,
 
   /* Removing bob takes his key slot and his access. */
   g_clear_object (&bob);
-  g_assert_true (ff_vault_remove_user (fixture->vault, admin, "bob", &error));
+  g_assert_true (ff_vault_remove_user (fixture->vault, admin, "bob", NULL, NULL, &error));
   g_assert_no_error (error);
   users = ff_vault_list_usernames (fixture->vault, info->id, &error);
   g_assert_no_error (error);
@@ -332,7 +333,7 @@ test_users (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (ff_session_get_role (again), ==, FF_ROLE_VIEWER);
   g_clear_object (&again);
-  g_assert_true (ff_vault_remove_user (fixture->vault, admin, "bob", &error));
+  g_assert_true (ff_vault_remove_user (fixture->vault, admin, "bob", NULL, NULL, &error));
   g_assert_no_error (error);
 
   /* With a second admin, one admin may be removed. */
@@ -340,7 +341,7 @@ test_users (Fixture       *fixture,
                                     "Second-Admin-Pass-12", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ff_users_count_role (ff_session_get_store (admin), FF_ROLE_ADMIN, NULL), ==, 2);
-  g_assert_true (ff_vault_remove_user (fixture->vault, admin, "dora", &error));
+  g_assert_true (ff_vault_remove_user (fixture->vault, admin, "dora", NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ff_users_count_role (ff_session_get_store (admin), FF_ROLE_ADMIN, NULL), ==, 1);
   users = ff_vault_list_usernames (fixture->vault, info->id, &error);
@@ -1002,7 +1003,7 @@ test_files_private (void)
   g_assert_no_error (error);
   g_assert_true (ff_vault_add_user (vault, session, "bob", FF_ROLE_QA, BOB_PASSWORD, &error));
   g_assert_no_error (error);
-  g_assert_true (ff_vault_remove_user (vault, session, "bob", &error));
+  g_assert_true (ff_vault_remove_user (vault, session, "bob", NULL, NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&session);
   g_clear_object (&vault);
@@ -1145,6 +1146,8 @@ main (int   argc,
   g_test_add ("/vault/lock", Fixture, NULL, fixture_set_up, test_lock, fixture_tear_down);
   g_test_add ("/vault/unlock-async", Fixture, NULL, fixture_set_up, test_unlock_async,
               fixture_tear_down);
+
+  test_vault_rekey_register ();
 
   return g_test_run ();
 }

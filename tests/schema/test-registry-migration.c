@@ -120,6 +120,16 @@ test_unversioned_registry (void)
   g_assert_no_error (error);
   g_assert_cmpint (ff_session_get_role (session), ==, FF_ROLE_ADMIN);
   g_clear_object (&session);
+  /* That unlock turned alice's slot into a key pair; bob's waits for his. */
+  g_assert_cmpint (registry_int (registry_path, "SELECT count(*) FROM key_slots "
+                                                "WHERE username = 'alice'"), ==, 0);
+  g_assert_cmpint (registry_int (registry_path, "SELECT count(*) FROM user_keys "
+                                                "WHERE username = 'alice'"), ==, 1);
+  g_assert_cmpint (registry_int (registry_path, "SELECT count(*) FROM key_slots "
+                                                "WHERE username = 'bob'"), ==, 1);
+  session = ff_vault_unlock (vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_clear_object (&session);
 
   /* Opening again finds nothing left to do. */
   g_clear_object (&vault);
@@ -129,7 +139,16 @@ test_unversioned_registry (void)
   session = ff_vault_unlock (vault, TENANT, "bob", BOB_PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ff_session_get_role (session), ==, FF_ROLE_QA);
+  g_clear_object (&session);
+  g_assert_cmpint (registry_int (registry_path, "SELECT count(*) FROM key_slots"), ==, 0);
+  g_assert_cmpint (registry_int (registry_path, "SELECT count(*) FROM sealed_slots"), ==, 2);
 
+  /* With everyone upgraded a removal re-keys. */
+  session = ff_vault_unlock (vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (ff_vault_remove_user (vault, session, "bob", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (registry_int (registry_path, "SELECT key_generation FROM tenants"), ==, 2);
   g_clear_object (&session);
   g_clear_object (&vault);
   ff_test_rm_rf (dir);
