@@ -9,6 +9,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include "ff-store.h"
+#include "ff-vault.h"
 
 #define ADMIN_PASSWORD "correct horse battery"
 #define USER_PASSWORD "staple of the pantry"
@@ -1172,6 +1176,143 @@ test_user_remove_last_admin (Fixture       *f,
   stats = get_stats (f, f->data_dir, "Acme Foods", "alice", AS_ADMIN, NULL);
 }
 
+static void
+test_user_passwd (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) own = NULL;
+  g_autoptr (CliResult) old_fails = NULL;
+  g_autoptr (CliResult) for_bob = NULL;
+  g_autoptr (CliResult) by_bob = NULL;
+  g_autoptr (CliResult) rekeyed = NULL;
+  g_autoptr (CliResult) flag_value = NULL;
+  g_autoptr (CliResult) piped = NULL;
+  g_autoptr (CliResult) weak = NULL;
+  g_autoptr (CliResult) help = run_cli (f, NULL, "--help", NULL);
+  g_autoptr (JsonObject) stats = NULL;
+
+  assert_contains (help->out, "user passwd TENANT [USER] --user U [--rekey]");
+  add_user (f, "Acme Foods", ADMIN_PASSWORD, "alice", "bob", "planner");
+
+  /* One's own password: USER defaults to --user. */
+  own = run_cli (f, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD,
+                         "FOODFLOW_NEW_PASSWORD=" USER_PASSWORD),
+                 "user", "passwd", "Acme Foods", "--user", "alice", NULL);
+  assert_succeeded (own);
+  g_assert_cmpstr (own->out, ==, "");
+  old_fails = run_cli (f, AS_ADMIN, "stats", "Acme Foods", "--user", "alice", NULL);
+  assert_failed (old_fails, 2, WRONG_CREDENTIALS);
+  stats = get_stats (f, f->data_dir, "Acme Foods", "alice", AS_USER, NULL);
+  g_clear_pointer (&stats, json_object_unref);
+
+  /* An admin sets a forgotten password, and may change the key with it. */
+  for_bob = run_cli (f, ENV ("FOODFLOW_PASSWORD=" USER_PASSWORD,
+                             "FOODFLOW_NEW_PASSWORD=" ADMIN_PASSWORD),
+                     "user", "passwd", "Acme Foods", "bob", "--user", "alice", "--rekey", NULL);
+  assert_succeeded (for_bob);
+  stats = get_stats (f, f->data_dir, "Acme Foods", "bob", AS_ADMIN, NULL);
+  g_clear_pointer (&stats, json_object_unref);
+
+  /* Others may not. */
+  by_bob = run_cli (f, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD,
+                            "FOODFLOW_NEW_PASSWORD=" WRONG_PASSWORD),
+                    "user", "passwd", "Acme Foods", "alice", "--user", "bob", NULL);
+  assert_failed (by_bob, 1, "Only an administrator");
+  weak = run_cli (f, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD, "FOODFLOW_NEW_PASSWORD=short"),
+                  "user", "passwd", "Acme Foods", "--user", "bob", NULL);
+  assert_failed (weak, 1, "8 characters");
+  flag_value = run_cli (f, AS_ADMIN, "user", "passwd", "Acme Foods", "--user", "bob",
+                        "--rekey=yes", NULL);
+  assert_failed (flag_value, 1, "--rekey");
+
+  /* The new password from stdin when $FOODFLOW_NEW_PASSWORD is absent (no prompt, no second
+   * reading: stdin is no terminal). */
+  piped = run_cli_with (f, f->data_dir, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD),
+                        WRONG_PASSWORD "\n", "user", "passwd", "Acme Foods", "--user", "bob",
+                        "--rekey", NULL);
+  assert_succeeded (piped);
+  rekeyed = run_cli (f, ENV ("FOODFLOW_PASSWORD=" WRONG_PASSWORD), "stats", "Acme Foods",
+                     "--user", "bob", NULL);
+  assert_succeeded (rekeyed);
+}
+
+/* A removal re-encrypts the tenant, whose journal needs about its size in free disk space:
+ * with less, it is refused up front with both figures, and bob stays. Needs a small file
+ * system of its own (a tmpfs in a private mount namespace), so root. */
+static void
+test_user_remove_no_space (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char script[] =
+    "set -e\n"
+    "mount -t tmpfs -o size=$4 tmpfs \"$1\"\n"
+    "cp -a \"$2/.\" \"$1/\"\n"
+    "\"$3\" --data-dir \"$1\" user remove 'Acme Foods' bob --user alice && exit 0 || status=$?\n"
+    "echo \"status $status\"\n"
+    "FOODFLOW_PASSWORD=\"$5\" \"$3\" --data-dir \"$1\" stats 'Acme Foods' --user bob"
+    " > /dev/null\n"
+    "echo bob-stays\n";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *mnt = g_build_filename (f->root, "small", NULL);
+  g_autofree char *size = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (FfVault) vault = NULL;
+  g_autoptr (FfTenantInfo) info = NULL;
+  g_autoptr (FfSession) admin = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
+  GStatBuf st;
+
+  if (geteuid () != 0 || unshare == NULL)
+    {
+      g_test_skip ("needs root and unshare(1) for a small file system of its own");
+      return;
+    }
+  vault = ff_vault_open (f->data_dir, &error);
+  g_assert_no_error (error);
+  info = ff_vault_create_tenant (vault, "Acme Foods", "alice", ADMIN_PASSWORD,
+                                 FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  admin = ff_vault_unlock (vault, "Acme Foods", "alice", ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (ff_vault_add_user (vault, admin, "bob", FF_ROLE_QA, USER_PASSWORD, &error));
+  g_assert_true (ff_store_exec (ff_session_get_store (admin),
+                                "CREATE TABLE filler (data BLOB); "
+                                "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                "WHERE i < 2000) INSERT INTO filler SELECT randomblob (2000) "
+                                "FROM n", &error));
+  g_assert_no_error (error);
+  g_clear_object (&admin);
+  g_clear_object (&vault);
+  g_assert_cmpint (g_mkdir (mnt, 0700), ==, 0);
+  g_assert_cmpint (g_stat (info->path, &st), ==, 0);
+  /* Room for the files and a little more, not for a journal of the tenant's size. */
+  size = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) st.st_size + 1024 * 1024);
+
+  launcher = cli_launcher (f, AS_ADMIN, G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  proc = g_subprocess_launcher_spawn (launcher, &error, "unshare", "-m", "sh", "-c", script, "sh",
+                                      mnt, f->data_dir, g_getenv ("FOODFLOW_CLI"), size,
+                                      USER_PASSWORD, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stdout: %s; stderr: %s", out, err);
+  if (strstr (err, "mount:") != NULL || strstr (err, "unshare:") != NULL)
+    {
+      g_test_skip ("could not mount a tmpfs here");
+      return;
+    }
+  assert_contains (out, "status 1\n");
+  assert_contains (err, "Changing the tenant's key needs ");
+  assert_contains (err, " of free disk space next to its database, but only ");
+  assert_contains (err, "Free some space and try again");
+  assert_contains (out, "bob-stays\n");
+}
+
 /* Export ---------------------------------------------------------------------------------- */
 
 /* The number of CSV records in @csv, each checked to end with CRLF (RFC 4180); CR and LF
@@ -1411,6 +1552,8 @@ main (int   argc,
   ADD ("user/add-bad-role", test_user_add_bad_role);
   ADD ("user/remove", test_user_remove);
   ADD ("user/remove-last-admin", test_user_remove_last_admin);
+  ADD ("user/passwd", test_user_passwd);
+  ADD ("user/remove-no-space", test_user_remove_no_space);
   ADD ("export/csv", test_export_csv);
   ADD ("export/to-file", test_export_to_file);
   ADD ("export/private", test_export_private);
