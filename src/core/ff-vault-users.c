@@ -79,17 +79,20 @@ rekey_session (FfVault              *self,
 {
   const FfTenantInfo *tenant = ff_session_get_tenant (session);
   FfStore *store = ff_session_get_store (session);
+  g_autoptr (GError) local_error = NULL;
   guint8 *key = sodium_malloc (FF_STORE_KEY_SIZE);
   gboolean ok;
 
   if (key == NULL)
     {
+      ff_store_rekey_end (store);
       g_set_error_literal (error, FF_VAULT_ERROR, FF_VAULT_ERROR_FAILED,
                            _("Could not allocate protected memory for the key"));
       return FALSE;
     }
   memcpy (key, _ff_session_peek_key (session), FF_STORE_KEY_SIZE);
-  ok = _ff_vault_rekey (self, tenant->id, store, leaving, &key, progress, progress_data, error);
+  ok = _ff_vault_rekey (self, tenant->id, store, leaving, &key, progress, progress_data,
+                        &local_error);
   ff_store_rekey_end (store);
   /* The file uses @key whenever it differs from the session's, even when a later step
    * failed. */
@@ -97,9 +100,12 @@ rekey_session (FfVault              *self,
     _ff_session_set_key (session, key);
   else
     sodium_free (key);
-  if (!ok && error != NULL && g_error_matches (*error, FF_STORE_ERROR, FF_STORE_ERROR_FAILED))
+  if (ok)
+    return TRUE;
+  if (g_error_matches (local_error, FF_STORE_ERROR, FF_STORE_ERROR_FAILED))
     ff_session_lock (session);
-  return ok;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean

@@ -143,8 +143,9 @@ gboolean      ff_vault_remove_user_finish (FfVault       *self,
  * (the old secret key, which the old password opens in any old copy of the registry, opens
  * nothing sealed from now on). Setting another user's password (a forgotten one) takes an
  * admin. With @suspected_compromise the tenant's data key changes too, as in
- * ff_vault_remove_user() (and with its requirements), since the old password and an old
- * registry still give the current one. */
+ * ff_vault_remove_user() (and with its requirements, checked before the password changes),
+ * since the old password and an old registry still give the current one; if that re-key
+ * fails later on, the new password is in place nonetheless and the error says why. */
 gboolean      ff_vault_change_password (FfVault              *self,
                                         FfSession            *session,
                                         const char           *username,
