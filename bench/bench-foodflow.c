@@ -136,7 +136,7 @@ bench_generate (FfVault *vault,
   printf ("\n# (a) Demo generation at scale %.2f (seed %d), in one transaction\n", scale, SEED);
   t0 = now ();
   info = ff_vault_create_tenant (vault, FF_DEMO_TENANT_NAME, FF_DEMO_USERNAME, FF_DEMO_PASSWORD,
-                                 FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD, &error);
+                                 FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD, NULL, NULL, NULL, &error);
   check (error, "creating the tenant");
   session = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME, FF_DEMO_PASSWORD, &error);
   check (error, "unlocking the tenant");
@@ -506,7 +506,7 @@ empty_tenant (FfVault    *vault,
   g_autoptr (FfTenantInfo) info = ff_vault_create_tenant (vault, name, FF_DEMO_USERNAME,
                                                           FF_DEMO_PASSWORD,
                                                           FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD,
-                                                          &error);
+                                                          NULL, NULL, NULL, &error);
   FfSession *session;
 
   check (error, "creating a tenant");

@@ -44,7 +44,7 @@ ff_test_tenant_make (const char  *prefix,
   *out_vault = ff_vault_open (*out_dir, &error);
   g_assert_no_error (error);
   info = ff_vault_create_tenant (*out_vault, tenant, admin, password, FF_VAULT_CREATE_DEFAULT,
-                                 &error);
+                                 NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   *out_session = ff_vault_unlock (*out_vault, tenant, admin, password, &error);
   g_assert_no_error (error);

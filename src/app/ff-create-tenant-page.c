@@ -144,7 +144,7 @@ create_thread (GTask        *task,
   FfSession *session;
 
   info = ff_vault_create_tenant (data->vault, data->name, data->user, data->password,
-                                 FF_VAULT_CREATE_DEFAULT, &error);
+                                 FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
   if (info == NULL)
     {
       g_task_return_error (task, error);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <sys/stat.h>
 
 #include "ff-application.h"
 #include "ff-log.h"
@@ -14,6 +15,8 @@ main (int   argc,
 {
   g_autoptr (FfApplication) app = NULL;
 
+  /* Whatever FoodFlow writes (databases, exports) is for the user alone. */
+  umask (077);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

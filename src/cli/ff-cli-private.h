@@ -35,6 +35,10 @@ FfVault    *_ff_cli_open_vault    (FfCliContext  *ctx,
 char       *_ff_cli_read_password (const char  *env_name,
                                    const char  *prompt,
                                    GError     **error);
+/* An FfVaultProgressFunc that shows @user_data (a label) and a percentage on standard error
+ * when that is a terminal, and nothing otherwise. */
+void        _ff_cli_progress_cb   (double   fraction,
+                                   gpointer user_data);
 /* Unlocks TENANT as --user with $FOODFLOW_PASSWORD (or a prompt). */
 FfSession  *_ff_cli_unlock        (FfCliContext  *ctx,
                                    FfVault       *vault,

@@ -1,4 +1,4 @@
-/* ff-cli-tenant.c — foodflow-cli tenant create | list. */
+/* ff-cli-tenant.c — foodflow-cli tenant create | list | delete. */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
@@ -28,7 +28,7 @@ tenant_create (FfCliContext *ctx)
   if (password == NULL)
     return _ff_cli_fail (error);
   info = ff_vault_create_tenant (vault, g_ptr_array_index (ctx->args, 0), admin, password,
-                                 FF_VAULT_CREATE_DEFAULT, &error);
+                                 FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
   if (info == NULL)
     return _ff_cli_fail (error);
   printf ("%s\t%s\n", info->id, info->name);
@@ -58,6 +58,25 @@ tenant_list (FfCliContext *ctx)
   return FF_CLI_EXIT_OK;
 }
 
+static int
+tenant_delete (FfCliContext *ctx)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfVault) vault = NULL;
+  g_autoptr (FfSession) session = NULL;
+
+  if (ctx->args->len != 1)
+    return _ff_cli_usage_error (_("tenant delete takes one NAME"));
+  vault = _ff_cli_open_vault (ctx, &error);
+  if (vault == NULL)
+    return _ff_cli_fail (error);
+  /* The administrator's password is the confirmation. */
+  session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
+  if (session == NULL || !ff_vault_delete_tenant (vault, session, &error))
+    return _ff_cli_fail (error);
+  return FF_CLI_EXIT_OK;
+}
+
 int
 _ff_cli_tenant (FfCliContext *ctx,
                 const char   *verb)
@@ -66,5 +85,7 @@ _ff_cli_tenant (FfCliContext *ctx,
     return tenant_create (ctx);
   if (g_str_equal (verb, "list"))
     return tenant_list (ctx);
+  if (g_str_equal (verb, "delete"))
+    return tenant_delete (ctx);
   return _ff_cli_usage_error (_("Unknown command “tenant %s”"), verb);
 }

@@ -16,17 +16,21 @@
 #include "ff-log.h"
 #include "ff-paths.h"
 
-/* Options that take a value; anything else starting with "--" is an error. */
+/* Options that take a value, and those that do not; anything else starting with "--" is an
+ * error. */
 static const char *const value_options[] = {
   "--data-dir", "--admin", "--user", "--role", "--seed", "--scale", "--format", "-o", NULL
 };
+static const char *const flag_options[] = { "--rekey", NULL };
 
 static const char usage[] =
   "Usage:\n"
   "  foodflow-cli [--data-dir DIR] tenant create NAME --admin USER\n"
   "  foodflow-cli [--data-dir DIR] tenant list\n"
+  "  foodflow-cli [--data-dir DIR] tenant delete NAME --user ADMIN\n"
   "  foodflow-cli [--data-dir DIR] user add TENANT USER --role ROLE --user ADMIN\n"
   "  foodflow-cli [--data-dir DIR] user remove TENANT USER --user ADMIN\n"
+  "  foodflow-cli [--data-dir DIR] user passwd TENANT [USER] --user U [--rekey]\n"
   "  foodflow-cli [--data-dir DIR] demo [NAME] [--seed N] [--scale S]\n"
   "  foodflow-cli [--data-dir DIR] stats TENANT --user U\n"
   "  foodflow-cli [--data-dir DIR] export TENANT KIND --user U [--format csv|xlsx] [-o FILE]\n"
@@ -34,8 +38,14 @@ static const char usage[] =
   "  foodflow-cli kinds\n"
   "\n"
   "Passwords come from $FOODFLOW_PASSWORD (the acting user) and $FOODFLOW_NEW_PASSWORD (a new\n"
-  "user), or are asked for. The data directory defaults to $FOODFLOW_DATA_DIR, then\n"
-  "$XDG_DATA_HOME/foodflow.\n"
+  "user, or the new password of user passwd), or are asked for. tenant delete removes the\n"
+  "tenant and its files from this computer for good; the administrator's password confirms\n"
+  "it. user remove changes the tenant's key so that the removed user's old keys open nothing\n"
+  "new; this needs free disk space about the size of the tenant and no other FoodFlow window\n"
+  "or command with the tenant open. user passwd sets USER's password (default: U; another\n"
+  "user's takes an administrator); with --rekey the tenant's key changes too, for when the\n"
+  "old password may be known to someone. The data directory defaults to $FOODFLOW_DATA_DIR,\n"
+  "then $XDG_DATA_HOME/foodflow.\n"
   "Exit status: 0 success, 2 authentication failed, 1 any other failure.\n";
 
 const char *
@@ -121,6 +131,18 @@ _ff_cli_read_password (const char  *env_name,
   line = g_strdup (buf);
   memset (buf, 0, sizeof buf);
   return line;
+}
+
+void
+_ff_cli_progress_cb (double   fraction,
+                     gpointer user_data)
+{
+  if (!isatty (STDERR_FILENO))
+    return;
+  fprintf (stderr, "\r%s: %3d%%", (const char *) user_data, (int) (fraction * 100 + 0.5));
+  if (fraction >= 1)
+    fputc ('\n', stderr);
+  fflush (stderr);
 }
 
 FfSession *
@@ -210,6 +232,16 @@ ff_cli_run (int    argc,
           g_autofree char *name = eq ? g_strndup (arg, (gsize) (eq - arg)) : g_strdup (arg);
           const char *value;
 
+          if (g_strv_contains (flag_options, name))
+            {
+              if (eq != NULL)
+                {
+                  status = _ff_cli_usage_error (_("Option “%s” takes no value"), name);
+                  goto out;
+                }
+              g_hash_table_insert (ctx.options, (gpointer) g_intern_string (name), (gpointer) "");
+              continue;
+            }
           if (!g_strv_contains (value_options, name))
             {
               status = _ff_cli_usage_error (_("Unknown option “%s”"), name);

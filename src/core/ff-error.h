@@ -27,6 +27,7 @@ typedef enum {
   FF_VAULT_ERROR_NO_USER,
   FF_VAULT_ERROR_WEAK_PASSWORD,
   FF_VAULT_ERROR_LOCKED,        /* the session has been locked; its key is gone */
+  FF_VAULT_ERROR_OLD_KEYS,      /* some users' keys are of the first format: no re-key yet */
 } FfVaultError;
 
 /* Errors of the encrypted database. */
@@ -36,6 +37,8 @@ typedef enum {
   FF_STORE_ERROR_MIGRATION,
   FF_STORE_ERROR_NOT_A_DATABASE, /* wrong key or not a tenant file */
   FF_STORE_ERROR_CONSTRAINT,
+  FF_STORE_ERROR_BUSY,           /* another connection has the file open or locked */
+  FF_STORE_ERROR_NO_SPACE,       /* not enough free disk space for the operation */
 } FfStoreError;
 
 GQuark ff_error_quark (void);

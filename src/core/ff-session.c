@@ -19,6 +19,10 @@ struct _FfSession
   char         *username;
   FfRole        role;
   guint8       *key;    /* sodium_malloc'd, FF_STORE_KEY_SIZE bytes; NULL once locked */
+  /* The user's key pair (the secret half sodium_malloc'd, NULL once locked or if the user has
+   * none yet), to open the data key of another generation. */
+  guint8        public_key[FF_SESSION_PUBLIC_KEY_SIZE];
+  guint8       *secret_key;
   FfStore      *store;
 };
 
@@ -34,12 +38,9 @@ static guint signals[N_SIGNALS];
 static void
 wipe_key (FfSession *self)
 {
-  if (self->key != NULL)
-    {
-      sodium_memzero (self->key, FF_STORE_KEY_SIZE);
-      sodium_free (self->key);
-      self->key = NULL;
-    }
+  /* sodium_free() wipes before it frees. */
+  g_clear_pointer (&self->key, sodium_free);
+  g_clear_pointer (&self->secret_key, sodium_free);
 }
 
 static void
@@ -79,6 +80,8 @@ _ff_session_new (const FfTenantInfo *tenant,
                  const char         *username,
                  FfRole              role,
                  guint8             *key,
+                 const guint8       *public_key,
+                 guint8             *secret_key,
                  FfStore            *store)
 {
   FfSession *self = g_object_new (FF_TYPE_SESSION, NULL);
@@ -87,6 +90,7 @@ _ff_session_new (const FfTenantInfo *tenant,
   self->username = g_strdup (username);
   self->role = role;
   self->key = key;
+  _ff_session_set_user_keys (self, public_key, secret_key);
   self->store = g_object_ref (store);
   return self;
 }
@@ -148,6 +152,53 @@ _ff_session_peek_key (FfSession *self)
 {
   g_return_val_if_fail (FF_IS_SESSION (self), NULL);
   return self->key;
+}
+
+void
+_ff_session_set_key (FfSession *self,
+                     guint8    *key)
+{
+  g_return_if_fail (FF_IS_SESSION (self));
+  g_return_if_fail (key != NULL);
+
+  if (self->key == NULL)
+    {
+      sodium_free (key);
+      return;
+    }
+  sodium_free (self->key);
+  self->key = key;
+}
+
+void
+_ff_session_set_user_keys (FfSession    *self,
+                           const guint8 *public_key,
+                           guint8       *secret_key)
+{
+  g_return_if_fail (FF_IS_SESSION (self));
+
+  g_clear_pointer (&self->secret_key, sodium_free);
+  if (public_key != NULL)
+    memcpy (self->public_key, public_key, sizeof self->public_key);
+  else
+    memset (self->public_key, 0, sizeof self->public_key);
+  self->secret_key = public_key != NULL ? secret_key : NULL;
+  if (public_key == NULL && secret_key != NULL)
+    sodium_free (secret_key);
+}
+
+const guint8 *
+_ff_session_peek_public_key (FfSession *self)
+{
+  g_return_val_if_fail (FF_IS_SESSION (self), NULL);
+  return self->secret_key != NULL ? self->public_key : NULL;
+}
+
+const guint8 *
+_ff_session_peek_secret_key (FfSession *self)
+{
+  g_return_val_if_fail (FF_IS_SESSION (self), NULL);
+  return self->secret_key;
 }
 
 void

@@ -11,11 +11,18 @@ G_BEGIN_DECLS
 #define FF_TYPE_SESSION (ff_session_get_type ())
 G_DECLARE_FINAL_TYPE (FfSession, ff_session, FF, SESSION, GObject)
 
-/* Made by FfVault on a successful unlock; takes ownership of @key (sodium_malloc'd). */
+/* crypto_box_PUBLICKEYBYTES / SECRETKEYBYTES of libsodium. */
+#define FF_SESSION_PUBLIC_KEY_SIZE 32
+#define FF_SESSION_SECRET_KEY_SIZE 32
+
+/* Made by FfVault on a successful unlock; takes ownership of @key and @secret_key
+ * (sodium_malloc'd; @public_key and @secret_key may be NULL when the user has no key pair). */
 FfSession          *_ff_session_new            (const FfTenantInfo *tenant,
                                                 const char         *username,
                                                 FfRole              role,
                                                 guint8             *key,
+                                                const guint8       *public_key,
+                                                guint8             *secret_key,
                                                 FfStore            *store);
 
 const FfTenantInfo *ff_session_get_tenant      (FfSession *self);
@@ -31,7 +38,18 @@ FfStore            *ff_session_open_store      (FfSession  *self,
 /* Wipes the data key and closes the session's connection. Connections already handed out keep
  * working until their owners drop them; no new ones can be opened. Emits "locked". */
 void                ff_session_lock            (FfSession *self);
-/* For FfVault: the data key, to wrap it for another user. NULL when locked. */
+/* For FfVault: the data key, to seal it for another user. NULL when locked. */
 const guint8       *_ff_session_peek_key       (FfSession *self);
+/* For FfVault, after a re-key: the new data key (sodium_malloc'd; taken over, or freed when
+ * the session is locked). */
+void                _ff_session_set_key        (FfSession *self,
+                                                guint8    *key);
+/* For FfVault: the user's key pair, NULL when locked or when the user has none. */
+const guint8       *_ff_session_peek_public_key (FfSession *self);
+const guint8       *_ff_session_peek_secret_key (FfSession *self);
+/* For FfVault, after a password change: the user's new key pair (@secret_key taken over). */
+void                _ff_session_set_user_keys  (FfSession    *self,
+                                                const guint8 *public_key,
+                                                guint8       *secret_key);
 
 G_END_DECLS

@@ -5,12 +5,15 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ff-error.h"
-#include "ff-store.h"
+#include "ff-migrations.h"
+#include "ff-paths.h"
+#include "ff-store-private.h"
 #include "ff-uuid.h"
 
 struct _FfStore
@@ -148,20 +151,6 @@ ff_store_step_done (FfStore       *self,
   if (rc != SQLITE_DONE)
     return ff_store_set_error (self, rc, _("Could not write to the database"), error);
   return TRUE;
-}
-
-static gint64
-query_int (FfStore    *self,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
 }
 
 /* "L2" before "L10", "SKU-9" before "SKU-10": runs of digits compare by value, the rest
@@ -329,64 +318,17 @@ name_id_function (sqlite3_context  *context,
 
 /* Migrations -------------------------------------------------------------------------------- */
 
-typedef struct
-{
-  guint  version;
-  char  *resource;
-} Migration;
-
-static void
-migration_clear (gpointer data)
-{
-  g_free (((Migration *) data)->resource);
-}
-
-static int
-migration_compare (gconstpointer a,
-                   gconstpointer b)
-{
-  const Migration *ma = a, *mb = b;
-  return (ma->version > mb->version) - (ma->version < mb->version);
-}
-
-static GArray *
-list_migrations (void)
-{
-  g_auto (GStrv) names = NULL;
-  GArray *list = g_array_new (FALSE, TRUE, sizeof (Migration));
-
-  g_array_set_clear_func (list, migration_clear);
-  names = g_resources_enumerate_children (FF_STORE_MIGRATIONS_PATH, 0, NULL);
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      Migration m;
-      char *end = NULL;
-      guint64 v = g_ascii_strtoull (names[i], &end, 10);
-
-      if (v == 0 || end == names[i] || *end != '-' || !g_str_has_suffix (names[i], ".sql"))
-        continue;
-      m.version = (guint) v;
-      m.resource = g_build_path ("/", FF_STORE_MIGRATIONS_PATH, names[i], NULL);
-      g_array_append_val (list, m);
-    }
-  g_array_sort (list, migration_compare);
-  for (guint i = 0; i < list->len; i++)
-    g_assert (g_array_index (list, Migration, i).version == i + 1);
-  return list;
-}
-
 guint
 ff_store_get_latest_version (void)
 {
-  g_autoptr (GArray) list = list_migrations ();
-  return list->len;
+  return ff_migrations_count (FF_STORE_MIGRATIONS_PATH);
 }
 
 guint
 ff_store_get_schema_version (FfStore *self)
 {
   g_return_val_if_fail (FF_IS_STORE (self), 0);
-  return (guint) MAX (query_int (self, "PRAGMA user_version"), 0);
+  return ff_migrations_get_version (self->db);
 }
 
 gboolean
@@ -394,49 +336,15 @@ ff_store_migrate (FfStore  *self,
                   guint     target,
                   GError  **error)
 {
-  g_autoptr (GArray) list = list_migrations ();
-  guint current = ff_store_get_schema_version (self);
+  gboolean ok;
 
+  g_return_val_if_fail (FF_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth == 0, FALSE);
 
-  if (current > list->len)
-    {
-      g_set_error (error, FF_STORE_ERROR, FF_STORE_ERROR_MIGRATION,
-                   _("The tenant database has schema version %u, newer than this FoodFlow "
-                     "understands (%u); update FoodFlow"), current, list->len);
-      return FALSE;
-    }
-  target = MIN (target, list->len);
-  for (guint i = current; i < target; i++)
-    {
-      const Migration *m = &g_array_index (list, Migration, i);
-      g_autoptr (GBytes) bytes = NULL;
-      g_autofree char *sql = NULL;
-      g_autofree char *pragma = NULL;
-      g_autoptr (GError) local_error = NULL;
-
-      bytes = g_resources_lookup_data (m->resource, 0, error);
-      if (bytes == NULL)
-        return FALSE;
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      pragma = g_strdup_printf ("PRAGMA user_version = %u", m->version);
-
-      if (!ff_store_exec (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
-      if (!ff_store_exec (self, sql, &local_error) || !ff_store_exec (self, pragma, &local_error))
-        {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-          g_set_error (error, FF_STORE_ERROR, FF_STORE_ERROR_MIGRATION,
-                       _("Migration %u failed: %s"), m->version, local_error->message);
-          return FALSE;
-        }
-      if (!ff_store_exec (self, "COMMIT", error))
-        return FALSE;
-      g_debug ("applied migration %s", m->resource);
-    }
+  ok = ff_migrations_apply (self->db, FF_STORE_MIGRATIONS_PATH, target, error);
   /* Cached statements may refer to the schema before the migration. */
   g_hash_table_remove_all (self->statements);
-  return TRUE;
+  return ok;
 }
 
 char *
@@ -462,27 +370,41 @@ ff_store_dump_schema (FfStore  *self,
 
 /* Opening ----------------------------------------------------------------------------------- */
 
-static gboolean
-apply_key (FfStore       *self,
-           const guint8  *key,
-           GError       **error)
+char *
+_ff_store_format_key (const guint8  *key,
+                      gsize         *out_len,
+                      GError       **error)
 {
   /* x'<64 hex>' in a locked buffer that is wiped before it is freed. */
   const gsize len = 2 + FF_STORE_KEY_SIZE * 2 + 1;
   char *raw = sodium_malloc (len + 1);
-  int rc;
 
   if (raw == NULL)
     {
       g_set_error_literal (error, FF_STORE_ERROR, FF_STORE_ERROR_FAILED,
                            _("Could not allocate protected memory for the key"));
-      return FALSE;
+      return NULL;
     }
   raw[0] = 'x';
   raw[1] = '\'';
   sodium_bin2hex (raw + 2, FF_STORE_KEY_SIZE * 2 + 1, key, FF_STORE_KEY_SIZE);
   raw[len - 1] = '\'';
   raw[len] = '\0';
+  *out_len = len;
+  return raw;
+}
+
+static gboolean
+apply_key (FfStore       *self,
+           const guint8  *key,
+           GError       **error)
+{
+  gsize len = 0;
+  char *raw = _ff_store_format_key (key, &len, error);
+  int rc;
+
+  if (raw == NULL)
+    return FALSE;
   rc = sqlite3_key (self->db, raw, (int) len);
   sodium_free (raw);
   if (rc != SQLITE_OK)
@@ -490,6 +412,30 @@ apply_key (FfStore       *self,
   /* SQLCipher 4 (the Flatpak) reads and writes the 3.x format of Debian's SQLCipher 3.4, so a
    * tenant file moves between the two. SQLCipher 3 ignores the unknown pragma. */
   sqlite3_exec (self->db, "PRAGMA cipher_compatibility = 3", NULL, NULL, NULL);
+  return TRUE;
+}
+
+/* WAL mode, and away with a rollback journal that a re-key killed part-way left behind (its
+ * header zeroed, or it would have been played back by the read that checked the key): once
+ * the file is in WAL mode no connection reads one. */
+static gboolean
+switch_to_wal (FfStore  *self,
+               GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    wal = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return ff_store_set_error (self, rc, _("Could not open the tenant database"), error);
+  if (wal)
+    {
+      g_autofree char *journal = g_strconcat (self->path, "-journal", NULL);
+      g_unlink (journal);
+    }
   return TRUE;
 }
 
@@ -511,7 +457,7 @@ ff_store_open_for_tenant (const char       *path,
 {
   g_autoptr (FfStore) self = NULL;
   int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
-  gint64 n;
+  sqlite3_stmt *check = NULL;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -524,7 +470,10 @@ ff_store_open_for_tenant (const char       *path,
       return NULL;
     }
   if (flags & FF_STORE_OPEN_CREATE)
-    open_flags |= SQLITE_OPEN_CREATE;
+    {
+      if (!ff_paths_ensure_private_file (path, error))
+        return NULL;
+    }
   else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, FF_STORE_ERROR, FF_STORE_ERROR_FAILED,
@@ -554,14 +503,25 @@ ff_store_open_for_tenant (const char       *path,
 
   /* Reading the schema is what proves the key: with a wrong key SQLCipher reports
    * "file is encrypted or is not a database" here, before anything is written. */
-  n = query_int (self, "SELECT count(*) FROM sqlite_master");
-  if (n < 0)
+  rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_master", -1, &check, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (check);
+  sqlite3_finalize (check);
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    {
+      /* Held exclusively by a connection that is changing the key (ff_store_rekey_begin). */
+      g_set_error_literal (error, FF_STORE_ERROR, FF_STORE_ERROR_BUSY,
+                           _("The tenant is busy: another FoodFlow window or command is "
+                             "changing its key. Try again when it has finished"));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
     {
       g_set_error_literal (error, FF_STORE_ERROR, FF_STORE_ERROR_NOT_A_DATABASE,
                            _("The key does not open this tenant database"));
       return NULL;
     }
-  if (!ff_store_exec (self, "PRAGMA journal_mode = WAL", error)
+  if (!switch_to_wal (self, error)
       || !ff_store_exec (self, "PRAGMA foreign_keys = ON", error)
       || !ff_store_exec (self, "PRAGMA synchronous = NORMAL", error)
       /* Room for a bulk write (demo, import) to stay in memory until it commits. */

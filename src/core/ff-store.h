@@ -92,6 +92,34 @@ void          ff_store_observe_hlc          (FfStore        *self,
 /* The device id of this install for this tenant (stable; made on first write). */
 const char   *ff_store_get_device_id        (FfStore *self);
 
+/* Re-keying (ff-store-rekey.c) ------------------------------------------------------------- */
+
+/* @fraction runs from 0 to 1. */
+typedef void (*FfStoreProgressFunc) (double   fraction,
+                                     gpointer user_data);
+
+/* Prepares this connection for ff_store_rekey(): checks that the disk has room for the
+ * rollback journal (about the size of the database; FF_STORE_ERROR_NO_SPACE says how much is
+ * needed and free), then checkpoints and leaves WAL for a rollback journal, with
+ * synchronous=FULL and an exclusive lock that keeps every other connection out until
+ * ff_store_rekey_end(). If another connection has the file open this fails with
+ * FF_STORE_ERROR_BUSY and changes nothing. Not inside a transaction. */
+gboolean      ff_store_rekey_begin          (FfStore  *self,
+                                             GError  **error);
+/* Re-encrypts every page with @key in one rollback-journal transaction: a crash at any point
+ * leaves the file whole under either the old key or @key (an opener with either key plays a
+ * hot journal back, which restores the old pages). Ends the re-key (as ff_store_rekey_end())
+ * and checks with a new connection that @key opens the file. Calls @progress (if not NULL)
+ * on this thread while the pages are written. On failure this connection may no longer read
+ * the file: drop it. Slow for a large tenant (tens of seconds). */
+gboolean      ff_store_rekey                (FfStore              *self,
+                                             const guint8         *key,
+                                             FfStoreProgressFunc   progress,
+                                             gpointer              progress_data,
+                                             GError              **error);
+/* Back to WAL, synchronous=NORMAL and normal locking. Harmless when already done. */
+void          ff_store_rekey_end            (FfStore *self);
+
 /* The little key/value table of sync and clock state. */
 char         *ff_store_get_state            (FfStore     *self,
                                              const char  *key,

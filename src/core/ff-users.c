@@ -138,6 +138,39 @@ fail:
 }
 
 gboolean
+ff_users_set_role (FfStore     *store,
+                   const char  *username,
+                   FfRole       role,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!ff_store_begin (store, error))
+    return FALSE;
+  stmt = ff_store_prepare (store, "UPDATE users SET role = ?, _hlc = ?, _device = ? "
+                                  "WHERE username = ? AND _deleted = 0", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, ff_role_to_string (role), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) ff_store_tick (store));
+  sqlite3_bind_text (stmt, 3, ff_store_get_device_id (store), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, username, -1, SQLITE_TRANSIENT);
+  if (!ff_store_step_done (store, stmt, error))
+    goto fail;
+  if (sqlite3_changes (ff_store_get_handle (store)) == 0)
+    {
+      g_set_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_USER,
+                   _("There is no user named “%s”"), username);
+      goto fail;
+    }
+  return ff_store_commit (store, error);
+
+fail:
+  ff_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
 ff_users_get_role (FfStore     *store,
                    const char  *username,
                    FfRole      *out_role,

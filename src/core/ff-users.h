@@ -25,6 +25,11 @@ gboolean   ff_users_add        (FfStore     *store,
 gboolean   ff_users_remove     (FfStore     *store,
                                 const char  *username,
                                 GError     **error);
+/* Gives an active user another role; FF_VAULT_ERROR_NO_USER when there is none. */
+gboolean   ff_users_set_role   (FfStore     *store,
+                                const char  *username,
+                                FfRole       role,
+                                GError     **error);
 /* FALSE with FF_VAULT_ERROR_NO_USER when the user does not exist or was removed. */
 gboolean   ff_users_get_role   (FfStore     *store,
                                 const char  *username,

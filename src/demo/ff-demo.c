@@ -604,6 +604,24 @@ ff_demo_populate (FfStore        *store,
   return ff_demo_populate_at (store, actor, seed, scale, &today, cancellable, error);
 }
 
+typedef struct
+{
+  guint32 seed;
+  double  scale;
+} DemoParams;
+
+static gboolean
+populate_cb (FfStore        *store,
+             const FfActor  *actor,
+             gpointer        user_data,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  const DemoParams *params = user_data;
+
+  return ff_demo_populate (store, actor, params->seed, params->scale, cancellable, error);
+}
+
 FfTenantInfo *
 ff_demo_create (FfVault       *vault,
                 const char    *name,
@@ -612,25 +630,12 @@ ff_demo_create (FfVault       *vault,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr (FfTenantInfo) info = NULL;
-  g_autoptr (FfSession) session = NULL;
-  FfActor actor;
+  DemoParams params = { seed, scale };
 
   g_return_val_if_fail (FF_IS_VAULT (vault), NULL);
 
-  info = ff_vault_create_tenant (vault, name ? name : FF_DEMO_TENANT_NAME, FF_DEMO_USERNAME,
-                                 FF_DEMO_PASSWORD, FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD, error);
-  if (info == NULL)
-    return NULL;
-  session = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME, FF_DEMO_PASSWORD, error);
-  actor = session ? ff_actor_from_session (session) : (FfActor) { 0 };
-  if (session == NULL
-      || !ff_demo_populate (ff_session_get_store (session), &actor, seed, scale, cancellable, error))
-    {
-      g_clear_object (&session);
-      ff_vault_delete_tenant (vault, info->id, NULL);
-      return NULL;
-    }
-  ff_session_lock (session);
-  return g_steal_pointer (&info);
+  /* Filled before the tenant is ready: a demo killed half-way is never found half-empty. */
+  return ff_vault_create_tenant (vault, name ? name : FF_DEMO_TENANT_NAME, FF_DEMO_USERNAME,
+                                 FF_DEMO_PASSWORD, FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD,
+                                 populate_cb, &params, cancellable, error);
 }

@@ -37,8 +37,8 @@ gboolean ff_demo_populate_at (FfStore        *store,
                               GCancellable   *cancellable,
                               GError        **error);
 
-/* Creates the tenant @name (user FF_DEMO_USERNAME, password FF_DEMO_PASSWORD) and fills it; a
- * failure removes it again. */
+/* Creates the tenant @name (user FF_DEMO_USERNAME, password FF_DEMO_PASSWORD) and fills it
+ * before it is listed; a failure, a cancellation or a killed process leaves no tenant. */
 FfTenantInfo *ff_demo_create (FfVault       *vault,
                               const char    *name,
                               guint32        seed,

@@ -5,7 +5,14 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ff-store.h"
+#include "ff-vault.h"
 
 #define ADMIN_PASSWORD "correct horse battery"
 #define USER_PASSWORD "staple of the pantry"
@@ -108,29 +115,56 @@ bytes_to_string (GBytes *bytes)
   return len ? g_strndup (data, len) : g_strdup ("");
 }
 
-/* Runs foodflow-cli with --data-dir @data_dir (none when NULL) and the arguments that follow,
- * stdin from @input (or /dev/null) and the variables that could change its behaviour unset
- * unless @env sets them. */
-static CliResult *
-run_cli_va (Fixture           *f,
-            const char        *data_dir,
-            const char *const *env,
-            const char        *input,
-            va_list            ap)
+/* The environment of a foodflow-cli run: the variables that could change its behaviour unset
+ * unless @env ("NAME=VALUE" or "NAME" to unset) sets them. */
+static char **
+cli_environ (Fixture           *f,
+             const char *const *env)
 {
   static const char *const cleared[] = {
     "FOODFLOW_PASSWORD", "FOODFLOW_NEW_PASSWORD", "FOODFLOW_DATA_DIR", "FOODFLOW_LOG",
-    "LANGUAGE", NULL
+    "FOODFLOW_TEST_CRASH_AT", "LANGUAGE", NULL
   };
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) proc = NULL;
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GBytes) in_bytes = NULL;
-  g_autoptr (GBytes) err_bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *err_line = NULL;
-  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
-  CliResult *r = g_new0 (CliResult, 1);
+  char **envp = g_get_environ ();
+
+  for (guint i = 0; cleared[i] != NULL; i++)
+    envp = g_environ_unsetenv (envp, cleared[i]);
+  /* Untranslated messages whatever the locale of the machine running the tests. */
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", f->xdg_dir, TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      const char *eq = strchr (env[i], '=');
+
+      if (eq != NULL)
+        {
+          g_autofree char *name = g_strndup (env[i], (gsize) (eq - env[i]));
+          envp = g_environ_setenv (envp, name, eq + 1, TRUE);
+        }
+      else
+        envp = g_environ_unsetenv (envp, env[i]);
+    }
+  return envp;
+}
+
+static GSubprocessLauncher *
+cli_launcher (Fixture           *f,
+              const char *const *env,
+              GSubprocessFlags   flags)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+  g_auto (GStrv) envp = cli_environ (f, env);
+
+  g_subprocess_launcher_set_environ (launcher, envp);
+  return launcher;
+}
+
+/* foodflow-cli, --data-dir @data_dir (none when NULL) and the arguments in @ap. */
+static GPtrArray *
+cli_argv (const char *data_dir,
+          va_list     ap)
+{
+  GPtrArray *argv = g_ptr_array_new ();
   const char *arg;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("FOODFLOW_CLI"));
@@ -142,30 +176,35 @@ run_cli_va (Fixture           *f,
   while ((arg = va_arg (ap, const char *)) != NULL)
     g_ptr_array_add (argv, (gpointer) arg);
   g_ptr_array_add (argv, NULL);
-  r->command = g_strjoinv (" ", (char **) argv->pdata + 1);
+  return argv;
+}
 
+/* Runs foodflow-cli with --data-dir @data_dir (none when NULL) and the arguments that follow,
+ * stdin from @input (or /dev/null) and the variables that could change its behaviour unset
+ * unless @env sets them. */
+static CliResult *
+run_cli_va (Fixture           *f,
+            const char        *data_dir,
+            const char *const *env,
+            const char        *input,
+            va_list            ap)
+{
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GPtrArray) argv = cli_argv (data_dir, ap);
+  g_autoptr (GBytes) in_bytes = NULL;
+  g_autoptr (GBytes) err_bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err_line = NULL;
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
+  CliResult *r = g_new0 (CliResult, 1);
+
+  r->command = g_strjoinv (" ", (char **) argv->pdata + 1);
   if (input != NULL)
     flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
-  launcher = g_subprocess_launcher_new (flags);
+  launcher = cli_launcher (f, env, flags);
   if (input == NULL)
     g_subprocess_launcher_set_stdin_file_path (launcher, "/dev/null");
-  for (guint i = 0; cleared[i] != NULL; i++)
-    g_subprocess_launcher_unsetenv (launcher, cleared[i]);
-  /* Untranslated messages whatever the locale of the machine running the tests. */
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->xdg_dir, TRUE);
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      const char *eq = strchr (env[i], '=');
-
-      if (eq != NULL)
-        {
-          g_autofree char *name = g_strndup (env[i], (gsize) (eq - env[i]));
-          g_subprocess_launcher_setenv (launcher, name, eq + 1, TRUE);
-        }
-      else
-        g_subprocess_launcher_unsetenv (launcher, env[i]);
-    }
 
   proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -493,6 +532,101 @@ test_tenant_create_duplicate (Fixture       *f,
   assert_tenant_count (f, 1);
 }
 
+/* Two processes creating one name at once: one wins; the other says the name is taken, in
+ * our words, not SQLite's. */
+static void
+test_tenant_create_race (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *const names[] = { "Race Foods", "Relay Foods", "Rally Foods" };
+
+  for (guint round = 0; round < G_N_ELEMENTS (names); round++)
+    {
+      g_autoptr (GSubprocessLauncher) launcher = NULL;
+      GSubprocess *procs[2];
+      guint won = 0;
+
+      launcher = cli_launcher (f, AS_ADMIN, G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                            | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr (GError) error = NULL;
+
+          procs[i] = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("FOODFLOW_CLI"),
+                                                  "--data-dir", f->data_dir, "tenant", "create",
+                                                  names[round], "--admin", "alice", NULL);
+          g_assert_no_error (error);
+        }
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr (GError) error = NULL;
+          g_autofree char *out = NULL;
+          g_autofree char *err = NULL;
+
+          g_subprocess_communicate_utf8 (procs[i], NULL, NULL, &out, &err, &error);
+          g_assert_no_error (error);
+          g_test_message ("racer %u: %d %s%s", i, g_subprocess_get_exit_status (procs[i]), out,
+                          err);
+          if (g_subprocess_get_exit_status (procs[i]) == 0)
+            won++;
+          else
+            {
+              g_assert_cmpstr (out, ==, "");
+              g_assert_true (g_str_has_prefix (err, "foodflow-cli: A tenant named"));
+              assert_contains (err, "already exists");
+              g_assert_null (strstr (err, "UNIQUE"));
+            }
+          g_object_unref (procs[i]);
+        }
+      g_assert_cmpuint (won, ==, 1);
+    }
+  assert_tenant_count (f, G_N_ELEMENTS (names));
+}
+
+static void
+test_tenant_delete (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *acme = create_tenant (f, "Acme Foods");
+  g_autofree char *other = create_tenant (f, "Other Foods");
+  g_autofree char *tenants_dir = g_build_filename (f->data_dir, "tenants", NULL);
+  g_autoptr (CliResult) by_user = NULL;
+  g_autoptr (CliResult) wrong = NULL;
+  g_autoptr (CliResult) deleted = NULL;
+  g_autoptr (CliResult) again = NULL;
+  g_autoptr (CliResult) listed = NULL;
+  g_autoptr (CliResult) help = run_cli (f, NULL, "--help", NULL);
+  g_autoptr (CliResult) no_user = NULL;
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  assert_contains (help->out, "tenant delete NAME --user ADMIN");
+  add_user (f, "Acme Foods", ADMIN_PASSWORD, "alice", "bob", "planner");
+  by_user = run_cli (f, AS_USER, "tenant", "delete", "Acme Foods", "--user", "bob", NULL);
+  assert_failed (by_user, 1, "Only an administrator");
+  wrong = run_cli (f, ENV ("FOODFLOW_PASSWORD=" WRONG_PASSWORD), "tenant", "delete",
+                   "Acme Foods", "--user", "alice", NULL);
+  assert_failed (wrong, 2, WRONG_CREDENTIALS);
+  no_user = run_cli (f, AS_ADMIN, "tenant", "delete", "Acme Foods", NULL);
+  assert_failed (no_user, 1, "--user");
+  assert_tenant_count (f, 2);
+
+  deleted = run_cli (f, AS_ADMIN, "tenant", "delete", "acme foods", "--user", "alice", NULL);
+  assert_succeeded (deleted);
+  g_assert_cmpstr (deleted->out, ==, "");
+  listed = run_cli (f, NULL, "tenant", "list", NULL);
+  assert_succeeded (listed);
+  g_assert_null (strstr (listed->out, "Acme Foods"));
+  assert_contains (listed->out, "Other Foods");
+  /* Nothing of it stays on disk. */
+  dir = g_dir_open (tenants_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_has_prefix (name, other));
+  again = run_cli (f, AS_ADMIN, "tenant", "delete", "Acme Foods", "--user", "alice", NULL);
+  assert_failed (again, 1, "Acme Foods");
+}
+
 static void
 test_tenant_create_short_password (Fixture       *f,
                                    gconstpointer  data)
@@ -682,6 +816,268 @@ test_demo_bad_options (Fixture       *f,
   assert_tenant_count (f, 0);
 }
 
+/* Crashes ------------------------------------------------------------------------------- */
+
+/* How many times a crash test kills: fewer under the sanitizers, where each run is slower. */
+static guint
+crash_tries (guint normal,
+             guint sanitized)
+{
+  return g_strcmp0 (g_getenv ("FOODFLOW_TEST_SANITIZED"), "1") == 0 ? sanitized : normal;
+}
+
+/* Runs foodflow-cli in @data_dir with the arguments that follow and, unless it ends first,
+ * kills it with SIGKILL after @delay_us (never when negative). Returns TRUE when the kill
+ * ended it; *out_us is how long it ran. */
+static gboolean run_cli_killed (Fixture           *f,
+                                const char        *data_dir,
+                                const char *const *env,
+                                gint64             delay_us,
+                                gint64            *out_us,
+                                ...) G_GNUC_NULL_TERMINATED;
+
+static gboolean
+run_cli_killed (Fixture           *f,
+                const char        *data_dir,
+                const char *const *env,
+                gint64             delay_us,
+                gint64            *out_us,
+                ...)
+{
+  g_autoptr (GPtrArray) argv = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) envp = cli_environ (f, env);
+  g_autofree char *command = NULL;
+  gint64 start;
+  GPid pid;
+  int in_fd, status = 0;
+  gboolean killed = FALSE;
+  va_list ap;
+
+  va_start (ap, out_us);
+  argv = cli_argv (data_dir, ap);
+  va_end (ap);
+  command = g_strjoinv (" ", (char **) argv->pdata + 1);
+  start = g_get_monotonic_time ();
+  g_spawn_async_with_pipes (NULL, (char **) argv->pdata, envp,
+                            G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL
+                            | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &in_fd, NULL, NULL,
+                            &error);
+  g_assert_no_error (error);
+  close (in_fd);
+  for (;;)
+    {
+      pid_t done = waitpid (pid, &status, WNOHANG);
+
+      g_assert_cmpint (done, >=, 0);
+      if (done == pid)
+        break;
+      if (delay_us >= 0 && g_get_monotonic_time () - start >= delay_us)
+        {
+          kill (pid, SIGKILL);
+          g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+          break;
+        }
+      g_usleep (200);
+    }
+  g_spawn_close_pid (pid);
+  if (out_us != NULL)
+    *out_us = g_get_monotonic_time () - start;
+  killed = WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL;
+  g_test_message ("foodflow-cli %s -> %s after %.1f ms", command,
+                  killed ? "killed" : "ended", (g_get_monotonic_time () - start) / 1000.0);
+  if (!killed)
+    g_assert_true (WIFEXITED (status));
+  return killed;
+}
+
+/* The tenants @data_dir lists, as "id\tname" lines; checked to be the only ones with files in
+ * its tenants folder, each with its database. */
+static char **
+assert_no_debris (Fixture    *f,
+                  const char *data_dir)
+{
+  g_autoptr (CliResult) r = run_cli_with (f, data_dir, NULL, NULL, "tenant", "list", NULL);
+  g_autofree char *tenants_dir = g_build_filename (data_dir, "tenants", NULL);
+  g_autoptr (GDir) dir = NULL;
+  g_auto (GStrv) lines = NULL;
+  GPtrArray *listed = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  assert_succeeded (r);
+  lines = split_lines (r->out);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      g_autofree char *db = g_strconcat (fields[0], ".db", NULL);
+      g_autofree char *path = g_build_filename (tenants_dir, db, NULL);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_ptr_array_add (listed, g_strconcat (fields[0], "\t", fields[1], NULL));
+    }
+  dir = g_dir_open (tenants_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      gboolean owned = FALSE;
+
+      for (guint i = 0; lines[i] != NULL && !owned; i++)
+        owned = strncmp (name, lines[i], 36) == 0;
+      if (!owned)
+        g_error ("%s/%s belongs to no tenant", tenants_dir, name);
+    }
+  g_ptr_array_add (listed, NULL);
+  return (char **) g_ptr_array_free (listed, FALSE);
+}
+
+/* Killed at each named step of a creation, a tenant is never left half made: nothing is listed,
+ * no file stays, and the name can be used again. */
+static void
+test_crash_create_steps (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *const points[] = { "create-registered", "create-database", "create-populated" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autofree char *dir = g_build_filename (f->root, points[i], NULL);
+      g_autofree char *crash = g_strconcat ("FOODFLOW_TEST_CRASH_AT=", points[i], NULL);
+      g_auto (GStrv) listed = NULL;
+      g_auto (GStrv) again = NULL;
+      g_autoptr (CliResult) created = NULL;
+
+      g_assert_true (run_cli_killed (f, dir, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD, crash), -1,
+                                     NULL, "tenant", "create", "Acme Foods", "--admin", "alice",
+                                     NULL));
+      listed = assert_no_debris (f, dir);
+      g_assert_cmpuint (g_strv_length (listed), ==, 0);
+      created = run_cli_with (f, dir, AS_ADMIN, NULL, "tenant", "create", "Acme Foods",
+                              "--admin", "alice", NULL);
+      assert_succeeded (created);
+      again = assert_no_debris (f, dir);
+      g_assert_cmpuint (g_strv_length (again), ==, 1);
+    }
+}
+
+/* tenant create killed at random moments: afterwards the tenant either is there and opens, or
+ * is not there, has left nothing, and can be made. */
+static void
+test_crash_create_random (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *calibration = g_build_filename (f->root, "calibration", NULL);
+  guint tries = crash_tries (20, 6);
+  guint killed_absent = 0, killed_present = 0, ended = 0;
+  gint64 duration = 0;
+
+  g_assert_false (run_cli_killed (f, calibration, AS_ADMIN, -1, &duration, "tenant", "create",
+                                  "Acme Foods", "--admin", "alice", NULL));
+  for (guint t = 0; t < tries; t++)
+    {
+      g_autofree char *name = g_strdup_printf ("try-%u", t);
+      g_autofree char *dir = g_build_filename (f->root, name, NULL);
+      gint64 delay = g_random_int_range (0, (gint32) (duration * 6 / 5) + 1);
+      gboolean killed = run_cli_killed (f, dir, AS_ADMIN, delay, NULL, "tenant", "create",
+                                        "Acme Foods", "--admin", "alice", NULL);
+      g_auto (GStrv) listed = assert_no_debris (f, dir);
+
+      g_assert_cmpuint (g_strv_length (listed), <=, 1);
+      if (listed[0] != NULL)
+        {
+          g_autoptr (JsonObject) stats = get_stats (f, dir, "Acme Foods", "alice", AS_ADMIN,
+                                                    NULL);
+          killed ? killed_present++ : ended++;
+        }
+      else
+        {
+          g_autoptr (CliResult) created = NULL;
+
+          g_assert_true (killed);
+          killed_absent++;
+          created = run_cli_with (f, dir, AS_ADMIN, NULL, "tenant", "create", "Acme Foods",
+                                  "--admin", "alice", NULL);
+          assert_succeeded (created);
+        }
+    }
+  g_test_message ("tenant create, %u tries within %.0f ms: %u killed before it was made, "
+                  "%u killed after, %u ended", tries, duration * 1.2 / 1000.0, killed_absent,
+                  killed_present, ended);
+}
+
+/* demo killed at random moments: a demo tenant is listed only when it is complete, and a
+ * killed one never blocks the next. */
+static void
+test_crash_demo (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *calibration = g_build_filename (f->root, "calibration", NULL);
+  g_auto (GStrv) kinds = get_kinds (f);
+  guint tries = crash_tries (6, 3);
+  guint killed_absent = 0, killed_present = 0, ended = 0, reruns = 0;
+  gint64 duration = 0;
+
+  g_assert_false (run_cli_killed (f, calibration, NULL, -1, &duration, "demo", "--scale",
+                                  "0.001", NULL));
+  for (guint t = 0; t < tries; t++)
+    {
+      g_autofree char *name = g_strdup_printf ("try-%u", t);
+      g_autofree char *dir = g_build_filename (f->root, name, NULL);
+      gint64 delay = g_random_int_range (0, (gint32) duration + 1);
+      gboolean killed = run_cli_killed (f, dir, NULL, delay, NULL, "demo", "--scale", "0.001",
+                                        NULL);
+      g_auto (GStrv) listed = assert_no_debris (f, dir);
+
+      g_assert_cmpuint (g_strv_length (listed), <=, 1);
+      if (listed[0] != NULL)
+        {
+          g_autoptr (JsonObject) stats = get_stats (f, dir, "Demo Foods", "demo", AS_DEMO,
+                                                    NULL);
+
+          for (guint i = 0; kinds[i] != NULL; i++)
+            g_assert_cmpint (json_object_get_int_member (stats, kinds[i]), >=, 1);
+          killed ? killed_present++ : ended++;
+          continue;
+        }
+      g_assert_true (killed);
+      killed_absent++;
+      /* Running it again works (twice is enough to show it; each run takes a second). */
+      if (reruns++ < 2)
+        run_demo (f, dir, NULL);
+    }
+  g_test_message ("demo, %u tries within %.0f ms: %u killed before it was ready, %u killed "
+                  "after, %u ended", tries, duration / 1000.0, killed_absent, killed_present,
+                  ended);
+}
+
+/* user add killed between the user's row and their keys: the user cannot open the tenant yet,
+ * and adding them again completes it instead of failing with "already exists". */
+static void
+test_crash_user_add (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) locked_out = NULL;
+  g_autoptr (CliResult) again = NULL;
+  g_autoptr (CliResult) twice = NULL;
+  g_autoptr (JsonObject) stats = NULL;
+
+  g_assert_true (run_cli_killed (f, f->data_dir,
+                                 ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD,
+                                      "FOODFLOW_NEW_PASSWORD=" USER_PASSWORD,
+                                      "FOODFLOW_TEST_CRASH_AT=add-user-row"),
+                                 -1, NULL, "user", "add", "Acme Foods", "bob", "--role", "planner",
+                                 "--user", "alice", NULL));
+  locked_out = run_cli (f, AS_USER, "stats", "Acme Foods", "--user", "bob", NULL);
+  assert_failed (locked_out, 2, WRONG_CREDENTIALS);
+
+  add_user (f, "Acme Foods", ADMIN_PASSWORD, "alice", "bob", "planner");
+  stats = get_stats (f, f->data_dir, "Acme Foods", "bob", AS_USER, NULL);
+  twice = run_cli (f, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD,
+                           "FOODFLOW_NEW_PASSWORD=" USER_PASSWORD),
+                   "user", "add", "Acme Foods", "bob", "--role", "planner", "--user", "alice",
+                   NULL);
+  assert_failed (twice, 1, "already exists");
+}
+
 /* Users ---------------------------------------------------------------------------------- */
 
 static void
@@ -780,6 +1176,143 @@ test_user_remove_last_admin (Fixture       *f,
   stats = get_stats (f, f->data_dir, "Acme Foods", "alice", AS_ADMIN, NULL);
 }
 
+static void
+test_user_passwd (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) own = NULL;
+  g_autoptr (CliResult) old_fails = NULL;
+  g_autoptr (CliResult) for_bob = NULL;
+  g_autoptr (CliResult) by_bob = NULL;
+  g_autoptr (CliResult) rekeyed = NULL;
+  g_autoptr (CliResult) flag_value = NULL;
+  g_autoptr (CliResult) piped = NULL;
+  g_autoptr (CliResult) weak = NULL;
+  g_autoptr (CliResult) help = run_cli (f, NULL, "--help", NULL);
+  g_autoptr (JsonObject) stats = NULL;
+
+  assert_contains (help->out, "user passwd TENANT [USER] --user U [--rekey]");
+  add_user (f, "Acme Foods", ADMIN_PASSWORD, "alice", "bob", "planner");
+
+  /* One's own password: USER defaults to --user. */
+  own = run_cli (f, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD,
+                         "FOODFLOW_NEW_PASSWORD=" USER_PASSWORD),
+                 "user", "passwd", "Acme Foods", "--user", "alice", NULL);
+  assert_succeeded (own);
+  g_assert_cmpstr (own->out, ==, "");
+  old_fails = run_cli (f, AS_ADMIN, "stats", "Acme Foods", "--user", "alice", NULL);
+  assert_failed (old_fails, 2, WRONG_CREDENTIALS);
+  stats = get_stats (f, f->data_dir, "Acme Foods", "alice", AS_USER, NULL);
+  g_clear_pointer (&stats, json_object_unref);
+
+  /* An admin sets a forgotten password, and may change the key with it. */
+  for_bob = run_cli (f, ENV ("FOODFLOW_PASSWORD=" USER_PASSWORD,
+                             "FOODFLOW_NEW_PASSWORD=" ADMIN_PASSWORD),
+                     "user", "passwd", "Acme Foods", "bob", "--user", "alice", "--rekey", NULL);
+  assert_succeeded (for_bob);
+  stats = get_stats (f, f->data_dir, "Acme Foods", "bob", AS_ADMIN, NULL);
+  g_clear_pointer (&stats, json_object_unref);
+
+  /* Others may not. */
+  by_bob = run_cli (f, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD,
+                            "FOODFLOW_NEW_PASSWORD=" WRONG_PASSWORD),
+                    "user", "passwd", "Acme Foods", "alice", "--user", "bob", NULL);
+  assert_failed (by_bob, 1, "Only an administrator");
+  weak = run_cli (f, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD, "FOODFLOW_NEW_PASSWORD=short"),
+                  "user", "passwd", "Acme Foods", "--user", "bob", NULL);
+  assert_failed (weak, 1, "8 characters");
+  flag_value = run_cli (f, AS_ADMIN, "user", "passwd", "Acme Foods", "--user", "bob",
+                        "--rekey=yes", NULL);
+  assert_failed (flag_value, 1, "--rekey");
+
+  /* The new password from stdin when $FOODFLOW_NEW_PASSWORD is absent (no prompt, no second
+   * reading: stdin is no terminal). */
+  piped = run_cli_with (f, f->data_dir, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD),
+                        WRONG_PASSWORD "\n", "user", "passwd", "Acme Foods", "--user", "bob",
+                        "--rekey", NULL);
+  assert_succeeded (piped);
+  rekeyed = run_cli (f, ENV ("FOODFLOW_PASSWORD=" WRONG_PASSWORD), "stats", "Acme Foods",
+                     "--user", "bob", NULL);
+  assert_succeeded (rekeyed);
+}
+
+/* A removal re-encrypts the tenant, whose journal needs about its size in free disk space:
+ * with less, it is refused up front with both figures, and bob stays. Needs a small file
+ * system of its own (a tmpfs in a private mount namespace), so root. */
+static void
+test_user_remove_no_space (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char script[] =
+    "set -e\n"
+    "mount -t tmpfs -o size=$4 tmpfs \"$1\"\n"
+    "cp -a \"$2/.\" \"$1/\"\n"
+    "\"$3\" --data-dir \"$1\" user remove 'Acme Foods' bob --user alice && exit 0 || status=$?\n"
+    "echo \"status $status\"\n"
+    "FOODFLOW_PASSWORD=\"$5\" \"$3\" --data-dir \"$1\" stats 'Acme Foods' --user bob"
+    " > /dev/null\n"
+    "echo bob-stays\n";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *mnt = g_build_filename (f->root, "small", NULL);
+  g_autofree char *size = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (FfVault) vault = NULL;
+  g_autoptr (FfTenantInfo) info = NULL;
+  g_autoptr (FfSession) admin = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
+  GStatBuf st;
+
+  if (geteuid () != 0 || unshare == NULL)
+    {
+      g_test_skip ("needs root and unshare(1) for a small file system of its own");
+      return;
+    }
+  vault = ff_vault_open (f->data_dir, &error);
+  g_assert_no_error (error);
+  info = ff_vault_create_tenant (vault, "Acme Foods", "alice", ADMIN_PASSWORD,
+                                 FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  admin = ff_vault_unlock (vault, "Acme Foods", "alice", ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (ff_vault_add_user (vault, admin, "bob", FF_ROLE_QA, USER_PASSWORD, &error));
+  g_assert_true (ff_store_exec (ff_session_get_store (admin),
+                                "CREATE TABLE filler (data BLOB); "
+                                "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                "WHERE i < 2000) INSERT INTO filler SELECT randomblob (2000) "
+                                "FROM n", &error));
+  g_assert_no_error (error);
+  g_clear_object (&admin);
+  g_clear_object (&vault);
+  g_assert_cmpint (g_mkdir (mnt, 0700), ==, 0);
+  g_assert_cmpint (g_stat (info->path, &st), ==, 0);
+  /* Room for the files and a little more, not for a journal of the tenant's size. */
+  size = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) st.st_size + 1024 * 1024);
+
+  launcher = cli_launcher (f, AS_ADMIN, G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  proc = g_subprocess_launcher_spawn (launcher, &error, "unshare", "-m", "sh", "-c", script, "sh",
+                                      mnt, f->data_dir, g_getenv ("FOODFLOW_CLI"), size,
+                                      USER_PASSWORD, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stdout: %s; stderr: %s", out, err);
+  if (strstr (err, "mount:") != NULL || strstr (err, "unshare:") != NULL)
+    {
+      g_test_skip ("could not mount a tmpfs here");
+      return;
+    }
+  assert_contains (out, "status 1\n");
+  assert_contains (err, "Changing the tenant's key needs ");
+  assert_contains (err, " of free disk space next to its database, but only ");
+  assert_contains (err, "Free some space and try again");
+  assert_contains (out, "bob-stays\n");
+}
+
 /* Export ---------------------------------------------------------------------------------- */
 
 /* The number of CSV records in @csv, each checked to end with CRLF (RFC 4180); CR and LF
@@ -870,6 +1403,27 @@ test_export_to_file (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpmem (written, len, g_bytes_get_data (to_stdout->out_bytes, NULL),
                    g_bytes_get_size (to_stdout->out_bytes));
+}
+
+/* Whatever the umask it was started with, foodflow-cli writes files for the user alone. */
+static void
+test_export_private (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->root, "skus.csv", NULL);
+  g_autoptr (CliResult) created = NULL;
+  g_autoptr (CliResult) exported = NULL;
+  mode_t saved = umask (022);
+  struct stat st;
+
+  created = run_cli (f, AS_ADMIN, "tenant", "create", "Acme Foods", "--admin", "alice", NULL);
+  exported = run_cli (f, AS_ADMIN, "export", "Acme Foods", "skus", "--user", "alice", "-o", path,
+                      NULL);
+  umask (saved);
+  assert_succeeded (created);
+  assert_succeeded (exported);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 077, ==, 0);
 }
 
 static void
@@ -978,6 +1532,8 @@ main (int   argc,
   ADD ("kinds", test_kinds);
   ADD ("tenant/create", test_tenant_create);
   ADD ("tenant/create-duplicate", test_tenant_create_duplicate);
+  ADD ("tenant/create-race", test_tenant_create_race);
+  ADD ("tenant/delete", test_tenant_delete);
   ADD ("tenant/create-short-password", test_tenant_create_short_password);
   ADD ("tenant/create-no-admin", test_tenant_create_no_admin);
   ADD ("tenant/create-password-stdin", test_tenant_create_password_stdin);
@@ -987,13 +1543,20 @@ main (int   argc,
   ADD ("demo/stats", test_demo);
   ADD ("demo/seed-determinism", test_demo_seed_determinism);
   ADD ("demo/bad-options", test_demo_bad_options);
+  ADD ("crash/create-steps", test_crash_create_steps);
+  ADD ("crash/create-random", test_crash_create_random);
+  ADD ("crash/demo", test_crash_demo);
+  ADD ("crash/user-add", test_crash_user_add);
   ADD ("user/add", test_user_add);
   ADD ("user/add-by-non-admin", test_user_add_by_non_admin);
   ADD ("user/add-bad-role", test_user_add_bad_role);
   ADD ("user/remove", test_user_remove);
   ADD ("user/remove-last-admin", test_user_remove_last_admin);
+  ADD ("user/passwd", test_user_passwd);
+  ADD ("user/remove-no-space", test_user_remove_no_space);
   ADD ("export/csv", test_export_csv);
   ADD ("export/to-file", test_export_to_file);
+  ADD ("export/private", test_export_private);
   ADD ("export/unknown-kind", test_export_unknown_kind);
   ADD ("export/bad-format", test_export_bad_format);
   ADD ("export/wrong-password", test_export_wrong_password);

@@ -486,8 +486,82 @@ test_state (Fixture       *fixture,
   value = ff_store_get_state (store, "cursor", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (value, ==, "18");
-  g_assert_cmpint (ff_test_query_int (store, "SELECT count(*) FROM sync_state WHERE key = 'cursor'"), ==,
-                   1);
+  g_assert_cmpint (ff_test_query_int (store,
+                                      "SELECT count(*) FROM sync_state WHERE key = 'cursor'"),
+                   ==, 1);
+}
+
+/* A re-key: the new key opens the file, the old one no longer does, the data stay, and the
+ * connection is back in WAL mode with nothing left of the rollback journal. */
+static void
+test_rekey (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfStore) store = open_store (fixture->path, fixture->key, FF_STORE_OPEN_CREATE);
+  g_autoptr (FfStore) reopened = NULL;
+  g_autoptr (FfStore) old = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *sync = NULL;
+  guint8 next[FF_STORE_KEY_SIZE];
+
+  for (guint i = 0; i < FF_STORE_KEY_SIZE; i++)
+    next[i] = fixture->key[i] ^ 0x5a;
+  write_once (store, "cursor", "41");
+  g_assert_true (ff_store_rekey_begin (store, &error));
+  g_assert_no_error (error);
+  mode = ff_test_query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "delete");
+  g_clear_pointer (&mode, g_free);
+  g_assert_true (ff_store_rekey (store, next, NULL, NULL, &error));
+  g_assert_no_error (error);
+  mode = ff_test_query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  sync = ff_test_query_text (store, "PRAGMA synchronous");
+  g_assert_cmpstr (sync, ==, "1");
+  g_assert_false (ff_test_file_exists (fixture->path, "-journal"));
+  /* The connection carries on, with the new key. */
+  write_once (store, "cursor", "42");
+  g_clear_object (&store);
+
+  old = ff_store_open (fixture->path, fixture->key, FF_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, FF_STORE_ERROR, FF_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_null (old);
+  g_clear_error (&error);
+  reopened = open_store (fixture->path, next, FF_STORE_OPEN_DEFAULT);
+  g_clear_pointer (&mode, g_free);
+  mode = ff_store_get_state (reopened, "cursor", &error);
+  g_assert_cmpstr (mode, ==, "42");
+}
+
+/* With another connection open a re-key cannot start, and nothing changes. */
+static void
+test_rekey_busy (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfStore) store = open_store (fixture->path, fixture->key, FF_STORE_OPEN_CREATE);
+  g_autoptr (FfStore) other = open_store (fixture->path, fixture->key, FF_STORE_OPEN_DEFAULT);
+  g_autofree char *mode = NULL;
+
+  write_once (store, "cursor", "41");
+  g_assert_false (ff_store_rekey_begin (store, &error));
+  g_assert_error (error, FF_STORE_ERROR, FF_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  mode = ff_test_query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  write_once (other, "cursor", "43");
+  write_once (store, "cursor", "44");
+
+  /* Once the other connection is gone it can; ending it puts WAL back. */
+  g_clear_object (&other);
+  g_assert_true (ff_store_rekey_begin (store, &error));
+  g_assert_no_error (error);
+  ff_store_rekey_end (store);
+  g_clear_pointer (&mode, g_free);
+  mode = ff_test_query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  other = open_store (fixture->path, fixture->key, FF_STORE_OPEN_DEFAULT);
 }
 
 int
@@ -508,6 +582,8 @@ main (int   argc,
   ADD ("/store/pragmas", test_pragmas);
   ADD ("/store/state", test_state);
   ADD ("/store/regressions/device-id-after-rollback", test_device_id_after_rollback);
+  ADD ("/store/rekey", test_rekey);
+  ADD ("/store/rekey-busy", test_rekey_busy);
 #undef ADD
 
   return g_test_run ();

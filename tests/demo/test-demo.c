@@ -506,7 +506,7 @@ test_reference_dates (void)
 
       g_assert_no_error (error);
       info = ff_vault_create_tenant (vault, "Dated Foods", FF_DEMO_USERNAME, FF_DEMO_PASSWORD,
-                                     FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD, &error);
+                                     FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
       session = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME, FF_DEMO_PASSWORD, &error);
       g_assert_no_error (error);
@@ -544,7 +544,7 @@ test_cancelled (void)
 
   g_assert_no_error (error);
   info = ff_vault_create_tenant (vault, "Cancelled Foods", FF_DEMO_USERNAME, FF_DEMO_PASSWORD,
-                                 FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD, &error);
+                                 FF_VAULT_CREATE_ALLOW_WEAK_PASSWORD, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   session = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME, FF_DEMO_PASSWORD, &error);
   g_assert_no_error (error);

@@ -705,7 +705,7 @@ test_round_trip_all_kinds (void)
   demo = ff_vault_unlock (vault, demo_info->id, FF_DEMO_USERNAME, FF_DEMO_PASSWORD, &error);
   g_assert_no_error (error);
   second_info = ff_vault_create_tenant (vault, SECOND_TENANT, ADMIN, ADMIN_PASSWORD,
-                                        FF_VAULT_CREATE_DEFAULT, &error);
+                                        FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   second = ff_vault_unlock (vault, SECOND_TENANT, ADMIN, ADMIN_PASSWORD, &error);
   g_assert_no_error (error);

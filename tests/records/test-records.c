@@ -65,7 +65,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->vault = ff_vault_open (fixture->dir, &error);
   g_assert_no_error (error);
   info = ff_vault_create_tenant (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD,
-                                 FF_VAULT_CREATE_DEFAULT, &error);
+                                 FF_VAULT_CREATE_DEFAULT, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   fixture->session = ff_vault_unlock (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
   g_assert_no_error (error);

@@ -510,7 +510,8 @@ fixture_set_up_with_tenant (Fixture       *f,
   g_assert_no_error (error);
 
   vault = ff_application_get_vault (f->app);
-  info = ff_vault_create_tenant (vault, "Acme Foods", "alice", ADMIN_PASSWORD, 0, &error);
+  info = ff_vault_create_tenant (vault, "Acme Foods", "alice", ADMIN_PASSWORD, 0, NULL, NULL,
+                                 NULL, &error);
   g_assert_no_error (error);
   admin = ff_vault_unlock (vault, info->id, "alice", ADMIN_PASSWORD, &error);
   g_assert_no_error (error);

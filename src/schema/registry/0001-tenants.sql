@@ -1,6 +1,8 @@
--- registry.sql — the tenant registry: tenants and, per user, the wrapped data key.
+-- 0001-tenants.sql — the tenant registry as the first FoodFlow made it: tenants and, per user,
+-- the wrapped data key.
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Holds no business data. Applied on every open; every statement is idempotent.
+-- The registry holds no business data. Registries made before the registry had migrations
+-- have these tables at user_version 0, so this first step creates them only where missing.
 CREATE TABLE IF NOT EXISTS tenants (
   id         TEXT PRIMARY KEY,
   name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
