@@ -13,6 +13,7 @@
 
 #include "ff-store.h"
 #include "ff-vault.h"
+#include "ff-test-util.h"
 
 #define ADMIN_PASSWORD "correct horse battery"
 #define USER_PASSWORD "staple of the pantry"
@@ -66,25 +67,6 @@ cli_result_free (CliResult *r)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -100,7 +82,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->root);
+  ff_test_rm_rf (f->root);
   g_free (f->root);
   g_free (f->data_dir);
   g_free (f->xdg_dir);

@@ -65,26 +65,6 @@ create_tenant (Fixture *fixture)
   return info;
 }
 
-static GBytes *
-read_file (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, len);
-}
-
-static gboolean
-file_exists (const char *path,
-             const char *suffix)
-{
-  g_autofree char *full = g_strconcat (path, suffix, NULL);
-  return g_file_test (full, G_FILE_TEST_EXISTS);
-}
-
 static gboolean
 bytes_contain (GBytes     *bytes,
                const char *needle)
@@ -182,9 +162,9 @@ test_wrong_password_writes_nothing (Fixture       *fixture,
   g_autoptr (FfSession) session = NULL;
 
   /* The creating connection is closed, so the WAL has been checkpointed away. */
-  g_assert_false (file_exists (info->path, "-wal"));
-  tenant_before = read_file (info->path);
-  registry_before = read_file (registry_path);
+  g_assert_false (ff_test_file_exists (info->path, "-wal"));
+  tenant_before = ff_test_read_file (info->path);
+  registry_before = ff_test_read_file (registry_path);
 
   session = ff_vault_unlock (fixture->vault, TENANT, ADMIN, "Grated-Carrot-Sky-42", &error);
   g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
@@ -207,13 +187,13 @@ test_wrong_password_writes_nothing (Fixture       *fixture,
   g_assert_null (session);
   g_clear_error (&error);
 
-  tenant_after = read_file (info->path);
-  registry_after = read_file (registry_path);
+  tenant_after = ff_test_read_file (info->path);
+  registry_after = ff_test_read_file (registry_path);
   g_assert_true (g_bytes_equal (tenant_before, tenant_after));
   g_assert_true (g_bytes_equal (registry_before, registry_after));
-  g_assert_false (file_exists (info->path, "-wal"));
-  g_assert_false (file_exists (info->path, "-shm"));
-  g_assert_false (file_exists (registry_path, "-journal"));
+  g_assert_false (ff_test_file_exists (info->path, "-wal"));
+  g_assert_false (ff_test_file_exists (info->path, "-shm"));
+  g_assert_false (ff_test_file_exists (registry_path, "-journal"));
 }
 
 static void
@@ -257,7 +237,7 @@ test_users (Fixture       *fixture,
   g_assert_cmpstr (ff_session_get_username (bob), ==, "bob");
 
   /* Refusals that must leave the registry exactly as it was. */
-  registry_before = read_file (registry_path);
+  registry_before = ff_test_read_file (registry_path);
 
   g_assert_false (ff_vault_add_user (fixture->vault, bob, "carol", FF_ROLE_VIEWER,
                                      "Purple-Onion-Lamp-58", &error));
@@ -295,7 +275,7 @@ test_users (Fixture       *fixture,
   g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_USER);
   g_clear_error (&error);
 
-  registry_after = read_file (registry_path);
+  registry_after = ff_test_read_file (registry_path);
   g_assert_true (g_bytes_equal (registry_before, registry_after));
   g_assert_true (ff_users_get_role (ff_session_get_store (admin), "bob", &role, &error));
   g_assert_cmpint (role, ==, FF_ROLE_QA);
@@ -760,7 +740,7 @@ test_delete_tenant (Fixture       *fixture,
                                     &error));
   g_assert_no_error (error);
   /* The admin's session is open, so the tenant has its -wal and -shm now. */
-  g_assert_true (file_exists (info->path, "-wal"));
+  g_assert_true (ff_test_file_exists (info->path, "-wal"));
 
   /* Only an admin may. */
   bob = ff_vault_unlock (fixture->vault, TENANT, "bob", BOB_PASSWORD, &error);
@@ -776,10 +756,10 @@ test_delete_tenant (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (ff_session_is_locked (admin));
   g_assert_false (g_file_test (info->path, G_FILE_TEST_EXISTS));
-  g_assert_false (file_exists (info->path, "-wal"));
-  g_assert_false (file_exists (info->path, "-shm"));
-  g_assert_false (file_exists (info->path, "-journal"));
-  g_assert_false (file_exists (info->path, ".lock"));
+  g_assert_false (ff_test_file_exists (info->path, "-wal"));
+  g_assert_false (ff_test_file_exists (info->path, "-shm"));
+  g_assert_false (ff_test_file_exists (info->path, "-journal"));
+  g_assert_false (ff_test_file_exists (info->path, ".lock"));
   found = ff_vault_find_tenant (fixture->vault, TENANT, &error);
   g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_NO_TENANT);
   g_clear_error (&error);
@@ -837,7 +817,7 @@ test_encrypted_at_rest (Fixture       *fixture,
   /* While the connection is open the change sits in the WAL, which is encrypted too. */
   if (g_file_test (wal_path, G_FILE_TEST_EXISTS))
     {
-      contents = read_file (wal_path);
+      contents = ff_test_read_file (wal_path);
       g_assert_false (bytes_contain (contents, MARKER));
       g_clear_pointer (&contents, g_bytes_unref);
     }
@@ -847,7 +827,7 @@ test_encrypted_at_rest (Fixture       *fixture,
   g_clear_object (&session);
   g_clear_object (&fixture->vault);
 
-  contents = read_file (info->path);
+  contents = ff_test_read_file (info->path);
   g_assert_cmpuint (g_bytes_get_size (contents), >, 0);
   g_assert_false (bytes_contain (contents, MARKER));
   g_assert_false (bytes_contain (contents, "SUP-7731"));
@@ -856,13 +836,13 @@ test_encrypted_at_rest (Fixture       *fixture,
   g_clear_pointer (&contents, g_bytes_unref);
   if (g_file_test (wal_path, G_FILE_TEST_EXISTS))
     {
-      contents = read_file (wal_path);
+      contents = ff_test_read_file (wal_path);
       g_assert_false (bytes_contain (contents, MARKER));
       g_clear_pointer (&contents, g_bytes_unref);
     }
 
   /* The registry holds no business data. */
-  contents = read_file (registry_path);
+  contents = ff_test_read_file (registry_path);
   g_assert_false (bytes_contain (contents, MARKER));
 
   /* The record really is in the file the scan looked at: reopen and read it back. */

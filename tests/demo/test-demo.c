@@ -13,6 +13,7 @@
 #include "ff-kind-csv.h"
 #include "ff-record-repository.h"
 #include "ff-tenant-stats.h"
+#include "ff-test-util.h"
 
 #define SEED 7
 /* Small, so that each demo takes a second or two (a few under AddressSanitizer). */
@@ -25,27 +26,6 @@ typedef struct
   FfVault   *vault;
   FfSession *session;
 } Demo;
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      GDir *dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      if (dir != NULL)
-        g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static char *
 local_date (void)
@@ -84,7 +64,7 @@ demo_free (Demo *demo)
 {
   g_clear_object (&demo->session);
   g_clear_object (&demo->vault);
-  rm_rf (demo->dir);
+  ff_test_rm_rf (demo->dir);
   g_free (demo->dir);
   g_free (demo->day);
   g_free (demo);
@@ -154,7 +134,6 @@ count_records (const char *csv)
   g_assert_false (quoted);
   return n;
 }
-
 
 static void
 test_deterministic (void)
@@ -268,7 +247,6 @@ test_csv_export (void)
       }
     }
 }
-
 
 /* Consistency -------------------------------------------------------------------------------- */
 
@@ -523,7 +501,7 @@ test_reference_dates (void)
       g_list_free (members);
       g_clear_object (&session);
       g_clear_object (&vault);
-      rm_rf (dir);
+      ff_test_rm_rf (dir);
     }
 }
 
@@ -566,7 +544,7 @@ test_cancelled (void)
 
   g_clear_object (&session);
   g_clear_object (&vault);
-  rm_rf (dir);
+  ff_test_rm_rf (dir);
 }
 
 static void

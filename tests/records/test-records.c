@@ -141,24 +141,9 @@ insert_record (Fixture       *fixture,
 }
 
 static gint64
-query_int (FfStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static gint64
 outbox_count (Fixture *fixture)
 {
-  return query_int (fixture->store, "SELECT count(*) FROM sync_outbox");
+  return ff_test_query_int (fixture->store, "SELECT count(*) FROM sync_outbox");
 }
 
 static JsonObject *
@@ -476,7 +461,7 @@ test_permissions (Fixture       *fixture,
   }
   g_assert_cmpint (ff_record_repository_count (fixture->suppliers, NULL), ==, 0);
   g_assert_cmpint (outbox_count (fixture), ==, 0);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM suppliers"), ==, 0);
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM suppliers"), ==, 0);
 
   /* QA owns suppliers. */
   existing = insert_supplier (fixture, "SUP-1", "Fresh Farms", "low");
@@ -620,11 +605,11 @@ test_outbox (Fixture       *fixture,
   g_clear_pointer (&row, outbox_row_free);
 
   /* Mutation ids are unique and the clocks strictly increase with seq. */
-  g_assert_cmpint (query_int (fixture->store,
-                              "SELECT count(DISTINCT mutation_id) FROM sync_outbox"), ==, 4);
-  g_assert_cmpint (query_int (fixture->store,
-                              "SELECT count(*) FROM sync_outbox a JOIN sync_outbox b "
-                              "ON b.seq > a.seq WHERE b.hlc <= a.hlc"), ==, 0);
+  g_assert_cmpint (ff_test_query_int (fixture->store,
+                                      "SELECT count(DISTINCT mutation_id) FROM sync_outbox"), ==, 4);
+  g_assert_cmpint (ff_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM sync_outbox a JOIN sync_outbox b "
+                                      "ON b.seq > a.seq WHERE b.hlc <= a.hlc"), ==, 0);
 }
 
 static void
@@ -712,8 +697,8 @@ test_tombstones (Fixture       *fixture,
   g_assert_cmpstr (ff_record_get_code (loaded->pdata[1]), ==, "SUP-C");
 
   /* A tombstone, not a hard delete: the row stays for sync. */
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM suppliers"), ==, 3);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM suppliers WHERE _deleted = 1"),
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM suppliers"), ==, 3);
+  g_assert_cmpint (ff_test_query_int (fixture->store, "SELECT count(*) FROM suppliers WHERE _deleted = 1"),
                    ==, 1);
 
   /* A deleted record can be neither edited nor deleted again, and that writes nothing. */
