@@ -183,7 +183,7 @@ ff_test_registry_keys (const char *registry_path,
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sodium_init (), >=, 0);
-  g_assert_cmpint (sqlite3_open_v2 (registry_path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+  g_assert_cmpint (sqlite3_open_v2 (registry_path, &db, SQLITE_OPEN_READWRITE, NULL), ==,
                    SQLITE_OK);
   if (has_table (db, "key_slots"))
     old_slot_keys (db, tenant_id, username, password, keys);

@@ -14,6 +14,7 @@
 #include "ff-migrations.h"
 #include "ff-paths.h"
 #include "ff-store-private.h"
+#include "ff-text.h"
 #include "ff-uuid.h"
 
 struct _FfStore
@@ -86,6 +87,23 @@ ff_store_set_error (FfStore     *self,
   g_set_error (error, FF_STORE_ERROR, code, "%s: %s", what,
                self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
   return FALSE;
+}
+
+gboolean
+ff_store_checkpoint (FfStore *self)
+{
+  int log = -1, copied = -1;
+
+  g_return_val_if_fail (FF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!ff_store_in_transaction (self), FALSE);
+
+  if (sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &copied)
+      != SQLITE_OK)
+    {
+      g_debug ("Store: checkpoint left for later: %s", sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -196,19 +214,7 @@ natural_compare (void       *user_data,
   return (len_a - i > len_b - j) - (len_a - i < len_b - j);
 }
 
-static gboolean
-is_ascii (const unsigned char *s,
-          int                  len)
-{
-  for (int i = 0; i < len; i++)
-    if (s[i] >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
-/* Codes compare regardless of case: "L3" and "l3" are one code. ASCII (nearly every code) is
- * compared in place; other text after NFKC normalisation and Unicode case folding, so "CAFÉ"
- * and "café" are one code too. A total order, as an index needs. */
+/* The FF_CODE collation: codes compare regardless of case (ff-text.h). */
 static int
 code_compare (void       *user_data,
               int         len_a,
@@ -216,30 +222,7 @@ code_compare (void       *user_data,
               int         len_b,
               const void *data_b)
 {
-  const unsigned char *a = data_a, *b = data_b;
-
-  if (is_ascii (a, len_a) && is_ascii (b, len_b))
-    {
-      int n = MIN (len_a, len_b);
-
-      for (int i = 0; i < n; i++)
-        {
-          int ca = g_ascii_tolower (a[i]), cb = g_ascii_tolower (b[i]);
-          if (ca != cb)
-            return ca < cb ? -1 : 1;
-        }
-      return (len_a > len_b) - (len_a < len_b);
-    }
-  else
-    {
-      g_autofree char *na = g_utf8_normalize ((const char *) a, len_a, G_NORMALIZE_ALL_COMPOSE);
-      g_autofree char *nb = g_utf8_normalize ((const char *) b, len_b, G_NORMALIZE_ALL_COMPOSE);
-      g_autofree char *fa = g_utf8_casefold (na ? na : "", -1);
-      g_autofree char *fb = g_utf8_casefold (nb ? nb : "", -1);
-      int c = strcmp (fa, fb);
-
-      return (c > 0) - (c < 0);
-    }
+  return ff_text_code_compare (data_a, len_a, data_b, len_b);
 }
 
 /* ff_search_fold(text): @text as searches compare it, regardless of case in any script (what
@@ -257,7 +240,7 @@ search_fold_function (sqlite3_context  *context,
       sqlite3_result_null (context);
       return;
     }
-  if (is_ascii (text, len))
+  if (ff_text_is_ascii ((const char *) text, len))
     {
       char *lowered = sqlite3_malloc (len + 1);
 
@@ -273,19 +256,9 @@ search_fold_function (sqlite3_context  *context,
     }
   else
     {
-      g_autofree char *folded = ff_store_search_fold ((const char *) text);
+      g_autofree char *folded = ff_text_search_fold ((const char *) text);
       sqlite3_result_text (context, folded, -1, SQLITE_TRANSIENT);
     }
-}
-
-char *
-ff_store_search_fold (const char *text)
-{
-  g_autofree char *normal = NULL;
-
-  g_return_val_if_fail (text != NULL, NULL);
-  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
-  return g_utf8_casefold (normal ? normal : text, -1);
 }
 
 /* ff_name_id(kind, key): the name-based id of the record of @kind that a migration makes from
@@ -526,7 +499,9 @@ ff_store_open_for_tenant (const char       *path,
       || !ff_store_exec (self, "PRAGMA synchronous = NORMAL", error)
       /* Room for a bulk write (demo, import) to stay in memory until it commits. */
       || !ff_store_exec (self, "PRAGMA cache_size = -32768", error)
-      || !ff_store_exec (self, "PRAGMA temp_store = MEMORY", error))
+      || !ff_store_exec (self, "PRAGMA temp_store = MEMORY", error)
+      /* A bulk write grows the WAL to its size; once checkpointed it shrinks back to this. */
+      || !ff_store_exec (self, "PRAGMA journal_size_limit = 67108864", error))
     return NULL;
   if (!(flags & FF_STORE_OPEN_NO_MIGRATE)
       && !ff_store_migrate (self, G_MAXUINT, error))

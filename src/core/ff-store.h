@@ -51,9 +51,6 @@ gboolean      ff_store_migrate              (FfStore  *self,
 char         *ff_store_dump_schema          (FfStore  *self,
                                              GError  **error);
 
-/* @text as searches compare it (the SQL function ff_search_fold() does the same): case folded
- * in any script after NFKC normalisation. */
-char         *ff_store_search_fold          (const char *text);
 
 gboolean      ff_store_exec                 (FfStore     *self,
                                              const char  *sql,
@@ -83,6 +80,10 @@ gboolean      ff_store_commit               (FfStore  *self,
                                              GError  **error);
 void          ff_store_rollback             (FfStore  *self);
 gboolean      ff_store_in_transaction       (FfStore  *self);
+/* After a bulk write (a demo, a large import): copies the write-ahead log into the database
+ * and empties it, so the disk it took is free again. Best effort: a reader still holding an
+ * old snapshot leaves part of the log for later (FALSE, nothing lost). */
+gboolean      ff_store_checkpoint           (FfStore  *self);
 
 /* Inside a write transaction: a new hybrid-logical-clock timestamp for a change. */
 FfHlcTimestamp ff_store_tick                (FfStore *self);

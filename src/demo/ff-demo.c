@@ -579,6 +579,8 @@ ff_demo_populate_at (FfStore        *store,
       gint64 t0 = g_get_monotonic_time ();
       ok = ff_store_commit (store, error);
       g_debug ("Demo: commit in %.1f s", (g_get_monotonic_time () - t0) / 1e6);
+      if (ok)
+        ff_store_checkpoint (store);
     }
   else if (ff_store_in_transaction (store))
     ff_store_rollback (store);

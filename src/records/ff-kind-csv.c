@@ -340,6 +340,8 @@ static RowResult
 compare_with_recorded (ImportData  *data,
                        FfRecord    *record,
                        guint        line,
+                       int          column,
+                       const char  *taken,
                        GError     **error)
 {
   g_autoptr (GError) local_error = NULL;
@@ -347,14 +349,20 @@ compare_with_recorded (ImportData  *data,
   g_autoptr (GString) differences = g_string_new (NULL);
   g_autofree char *msg = NULL;
 
-  existing = ff_record_repository_find_by_natural_key (data->repo, record, &local_error);
+  if (data->kind->natural_key != NULL)
+    existing = ff_record_repository_find_by_natural_key (data->repo, record, &local_error);
+  else
+    existing = ff_record_repository_find_by_code (data->repo,
+                                                  ff_record_get (record, data->kind->code_field),
+                                                  &local_error);
   if (existing == NULL)
     {
-      if (local_error != NULL)
+      if (local_error != NULL && !g_error_matches (local_error, FF_ERROR, FF_ERROR_NOT_FOUND))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return ROW_FAILED;
         }
+      problem (data, line, column, taken);
       return ROW_DONE;
     }
   for (guint i = 0; data->kind->fields[i].name != NULL; i++)
@@ -376,11 +384,10 @@ compare_with_recorded (ImportData  *data,
     }
   if (differences->len == 0)
     return ROW_UNCHANGED;
-  /* Translators: the kind's phrase for a taken natural key, then how the row differs. */
-  msg = g_strdup_printf (_("%s, with other values: %s"),
-                         g_dgettext (GETTEXT_PACKAGE, data->kind->duplicate_message),
-                         differences->str);
-  problem (data, line, 0, msg);
+  /* Translators: what is taken (the kind's phrase for its natural key, or its code), then how
+   * the row differs. */
+  msg = g_strdup_printf (_("%s, with other values: %s"), taken, differences->str);
+  problem (data, line, column, msg);
   return ROW_DONE;
 }
 
@@ -468,7 +475,16 @@ import_row (ImportData  *data,
   for (guint i = 0; i < field_problems->len; i++)
     duplicate_only = duplicate_only && ((FfFieldError *) g_ptr_array_index (field_problems, i))->duplicate;
   if (field_problems->len > 0 && duplicate_only)
-    return compare_with_recorded (data, record, line, error);
+    {
+      FfFieldError *fe = g_ptr_array_index (field_problems, 0);
+      g_autofree char *taken = fe->field != NULL ? g_strdup_printf ("%s %s", fe->field,
+                                                                    fe->message)
+                                                 : g_strdup (fe->message);
+
+      return compare_with_recorded (data, record, line,
+                                    fe->field ? column_of_field (data, fe->field) : 0, taken,
+                                    error);
+    }
   for (guint i = 0; i < field_problems->len; i++)
     {
       FfFieldError *fe = g_ptr_array_index (field_problems, i);
@@ -652,6 +668,9 @@ ff_kind_csv_import (FfStore          *store,
       in_transaction = FALSE;
       if (!ff_store_commit (store, error))
         goto out;
+      /* A large file's write-ahead log gives its disk back now, not at the next restart. */
+      if (data.imported > 100000)
+        ff_store_checkpoint (store);
     }
   report->imported = data.imported;
   report->unchanged = data.unchanged;

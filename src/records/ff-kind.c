@@ -12,6 +12,7 @@
 #include "ff-gtin.h"
 #include "ff-kind.h"
 #include "ff-number.h"
+#include "ff-text.h"
 
 guint
 ff_kind_get_n_fields (const FfKind *kind)
@@ -168,6 +169,8 @@ ff_field_values_equal (const FfField *field,
     return a == b;
   if (ff_field_is_numeric (field))
     return g_ascii_strtod (a, NULL) == g_ascii_strtod (b, NULL);
+  if (field->flags & FF_FIELD_IDENTIFIER)
+    return ff_text_code_compare (a, -1, b, -1) == 0;
   return g_str_equal (a, b);
 }
 

@@ -174,7 +174,7 @@ int                  ff_currency_get_exponent (const char *currency);
 /* TRUE when the column sorts as a number. */
 gboolean             ff_field_is_numeric     (const FfField *field);
 /* TRUE when two normalised stored values of @field are the same value (numbers by value, so
- * "12" and "12.0" are equal). */
+ * "12" and "12.0" are equal; codes regardless of case, as FF_CODE compares them). */
 gboolean             ff_field_values_equal   (const FfField *field,
                                               const char    *a,
                                               const char    *b);

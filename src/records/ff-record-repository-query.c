@@ -8,6 +8,7 @@
 
 #include "ff-error.h"
 #include "ff-record-repository-private.h"
+#include "ff-text.h"
 
 FfRecord *
 _ff_record_repository_from_row (FfRecordRepository *self,
@@ -468,7 +469,7 @@ ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
     }
   if (query && query->search && *query->search)
     {
-      g_autofree char *folded = ff_store_search_fold (query->search);
+      g_autofree char *folded = ff_text_search_fold (query->search);
       g_autofree char *pattern = like_pattern (folded);
 
       if (!append_search (self, sql, pattern, binds, error))

@@ -295,6 +295,9 @@ ff_record_repository_validate (FfRecordRepository  *self,
                                                       value,
                                                       ff_kind_get_label_singular (self->kind));
               add_problem (problems, field->name, msg);
+              /* The kind's code taken: the record that holds it may be this one again. */
+              if (g_strcmp0 (field->name, self->kind->code_field) == 0)
+                ((FfFieldError *) g_ptr_array_index (problems, problems->len - 1))->duplicate = TRUE;
             }
         }
       if (field->type == FF_FIELD_REF)

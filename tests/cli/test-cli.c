@@ -1456,6 +1456,145 @@ test_export_wrong_password (Fixture       *f,
   g_assert_null (g_dir_read_name (dir));
 }
 
+static void
+test_export_xlsx (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->root, "skus.xlsx", NULL);
+  g_autofree char *written = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CliResult) to_stdout = NULL;
+  g_autoptr (CliResult) to_file = NULL;
+  gsize len = 0;
+
+  run_demo (f, f->data_dir, NULL);
+  /* A workbook is no text for a terminal: it needs a file. */
+  to_stdout = run_cli (f, AS_DEMO, "export", "Demo Foods", "skus", "--user", "demo",
+                       "--format", "xlsx", NULL);
+  assert_failed (to_stdout, 1, "-o FILE");
+  to_file = run_cli (f, AS_DEMO, "export", "Demo Foods", "skus", "--user", "demo",
+                     "--format", "xlsx", "-o", path, NULL);
+  assert_succeeded (to_file);
+  g_assert_cmpstr (to_file->out, ==, "");
+  g_file_get_contents (path, &written, &len, &error);
+  g_assert_no_error (error);
+  /* A zip archive (Office Open XML), not CSV text. */
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_cmpmem (written, 4, "PK\003\004", 4);
+}
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (f->root, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static gint64
+count_of (Fixture    *f,
+          const char *kind)
+{
+  g_autoptr (JsonObject) stats = get_stats (f, f->data_dir, "Acme Foods", "alice", AS_ADMIN,
+                                            NULL);
+
+  return json_object_get_int_member (stats, kind);
+}
+
+static void
+test_import_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autofree char *path = write_file (f, "plants.csv",
+                                      "code,name,city,country,timezone\r\n"
+                                      "P-01,North Plant,Leeds,GB,Europe/London\r\n"
+                                      "P-02,South Plant,Exeter,GB,Europe/London\r\n");
+  g_autofree char *other = write_file (f, "other-plants.csv",
+                                       "code,name,city,country,timezone\r\n"
+                                       "P-03,East Plant,Hull,GB,Europe/London\r\n"
+                                       "p-02,South Works,Exeter,GB,Europe/London\r\n");
+  g_autoptr (CliResult) first = NULL;
+  g_autoptr (CliResult) again = NULL;
+  g_autoptr (CliResult) changed = NULL;
+  g_autoptr (CliResult) exported = NULL;
+
+  first = run_cli (f, AS_ADMIN, "import", "Acme Foods", "plants", path, "--user", "alice", NULL);
+  assert_succeeded (first);
+  g_assert_cmpstr (first->out, ==, "2\n");
+  g_assert_cmpint (count_of (f, "plants"), ==, 2);
+
+  /* The same file again records nothing new and says why. */
+  again = run_cli (f, AS_ADMIN, "import", "Acme Foods", "plants", path, "--user", "alice", NULL);
+  g_assert_cmpint (again->status, ==, 0);
+  g_assert_cmpstr (again->out, ==, "0\n");
+  assert_contains (again->err, "2 rows were already recorded with the same values");
+  g_assert_cmpint (count_of (f, "plants"), ==, 2);
+
+  /* A code already used, by a record with other values, is a conflict named field by field. */
+  changed = run_cli (f, AS_ADMIN, "import", "Acme Foods", "plants", other, "--user", "alice",
+                     NULL);
+  g_assert_cmpint (changed->status, ==, 1);
+  assert_contains (changed->err, "line 3, column 1: code “p-02” is already used by another Plant, with "
+                                 "other values: name South Works here, South Plant recorded\n");
+  assert_contains (changed->err, "nothing was imported (1 problem)");
+  g_assert_cmpint (count_of (f, "plants"), ==, 2);
+
+  exported = run_cli (f, AS_ADMIN, "export", "Acme Foods", "plants", "--user", "alice", NULL);
+  assert_succeeded (exported);
+  assert_contains (exported->out, "P-01,North Plant,");
+  assert_contains (exported->out, "P-02,South Plant,");
+}
+
+/* Every problem of a file up to a bound, then how many more, then the verdict; nothing
+ * written, the good rows included. */
+static void
+test_import_many_problems (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (GString) csv = g_string_new ("code,name,timezone\r\nP-OK,Good Plant,UTC\r\n");
+  g_autofree char *path = NULL;
+  g_autoptr (CliResult) r = NULL;
+  g_auto (GStrv) lines = NULL;
+  guint n;
+
+  for (guint i = 0; i < 250; i++)
+    g_string_append_printf (csv, "P-%03u,,UTC\r\n", i);
+  path = write_file (f, "plants.csv", csv->str);
+  r = run_cli (f, AS_ADMIN, "import", "Acme Foods", "plants", path, "--user", "alice", NULL);
+  g_assert_cmpint (r->status, ==, 1);
+  g_assert_cmpstr (r->out, ==, "");
+  lines = split_lines (r->err);
+  n = g_strv_length (lines);
+  /* 100 problems, "… and 150 more problems", "nothing was imported (250 problems)". */
+  g_assert_cmpuint (n, ==, 102);
+  assert_contains (lines[0], "line 3");
+  assert_contains (lines[99], "line 102");
+  assert_contains (lines[100], "… and 150 more problems");
+  assert_contains (lines[101], "nothing was imported (250 problems)");
+  for (guint i = 0; i < n; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "foodflow-cli: "));
+  g_assert_cmpint (count_of (f, "plants"), ==, 0);
+}
+
+static void
+test_import_missing_file (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autofree char *path = g_build_filename (f->root, "nowhere.csv", NULL);
+  g_autoptr (CliResult) r = run_cli (f, AS_ADMIN, "import", "Acme Foods", "plants", path,
+                                     "--user", "alice", NULL);
+
+  assert_failed (r, 1, "nowhere.csv");
+}
+
 /* The data directory ------------------------------------------------------------------- */
 
 static void
@@ -1542,6 +1681,10 @@ main (int   argc,
   ADD ("export/unknown-kind", test_export_unknown_kind);
   ADD ("export/bad-format", test_export_bad_format);
   ADD ("export/wrong-password", test_export_wrong_password);
+  ADD ("export/xlsx", test_export_xlsx);
+  ADD ("import/csv", test_import_csv);
+  ADD ("import/many-problems", test_import_many_problems);
+  ADD ("import/missing-file", test_import_missing_file);
   ADD ("data-dir/from-env", test_data_dir_from_env);
 
 #undef ADD

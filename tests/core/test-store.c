@@ -469,6 +469,41 @@ test_pragmas (Fixture       *fixture,
     }
 }
 
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (goffset) st.st_size : -1;
+}
+
+/* A bulk write's log gives its disk back when checkpointed, and nothing of it is lost. */
+static void
+test_checkpoint (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr (FfStore) store = open_store (fixture->path, fixture->key, FF_STORE_OPEN_CREATE);
+  g_autoptr (FfStore) reopened = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (ff_test_query_int (store, "PRAGMA journal_size_limit"), ==, 64 * 1024 * 1024);
+  g_assert_true (ff_store_begin (store, &error));
+  g_assert_true (ff_store_exec (store, "CREATE TABLE filler (data BLOB); "
+                                "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                "WHERE i < 4000) INSERT INTO filler SELECT randomblob (2000) "
+                                "FROM n", &error));
+  g_assert_no_error (error);
+  g_assert_true (ff_store_commit (store, &error));
+  g_assert_cmpint (file_size (wal), >, 8 * 1000 * 1000);
+  g_assert_true (ff_store_checkpoint (store));
+  g_assert_cmpint (file_size (wal), ==, 0);
+  g_clear_object (&store);
+
+  reopened = open_store (fixture->path, fixture->key, FF_STORE_OPEN_NO_MIGRATE);
+  g_assert_cmpint (ff_test_query_int (reopened, "SELECT count(*) FROM filler"), ==, 4000);
+}
+
 static void
 test_state (Fixture       *fixture,
             gconstpointer  user_data)
@@ -581,6 +616,7 @@ main (int   argc,
   ADD ("/store/device-id", test_device_id);
   ADD ("/store/pragmas", test_pragmas);
   ADD ("/store/state", test_state);
+  ADD ("/store/checkpoint", test_checkpoint);
   ADD ("/store/regressions/device-id-after-rollback", test_device_id_after_rollback);
   ADD ("/store/rekey", test_rekey);
   ADD ("/store/rekey-busy", test_rekey_busy);

@@ -282,7 +282,8 @@ test_bad_rows (Fixture       *fixture,
     "line 3, column 5: status “flying” is not one of: " LINE_STATES,
     "line 4, column 2: name is required",
     "line 5, column 3: plant refers to “PLANT-XXX”, but there is no Plant with that code",
-    "line 6, column 1: code “L1” is already used by another Line",
+    "line 6, column 1: code “L1” is already used by another Line, with other values: name "
+    "Second fryer here, Fryer recorded; status Idle here, Running recorded",
     "line 7: 4 fields where the header has 6",
     "line 8, column 2: name holds the control character U+000D",
     "line 10, column 6: ideal_cycle_time_s “fast” is not a number",
@@ -889,8 +890,10 @@ test_codes_ignore_case (Fixture       *fixture,
                         gconstpointer  user_data)
 {
   const char *const expected[] = {
-    "line 2, column 1: code “l1” is already used by another Line",
-    "line 4, column 1: code “l2” is already used by another Line",
+    "line 2, column 1: code “l1” is already used by another Line, with other values: name "
+    "Fryer again here, Fryer recorded",
+    "line 4, column 1: code “l2” is already used by another Line, with other values: name "
+    "Bagger twice here, Bagger recorded",
     NULL
   };
   g_autoptr (GPtrArray) problems = NULL;
