@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ff-clock.h"
 #include "ff-audit-trail.h"
 #include "ff-error.h"
 #include "ff-uuid.h"
@@ -63,7 +64,7 @@ ff_audit_trail_record (FfStore     *store,
   if (stmt == NULL)
     return FALSE;
   id = ff_uuid_v7_new ();
-  now = g_date_time_new_now_utc ();
+  now = ff_clock_now ();
   at = g_date_time_format_iso8601 (now);
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ff-clock.h"
 #include "ff-error.h"
 #include "ff-users.h"
 #include "ff-uuid.h"
@@ -44,7 +45,7 @@ ff_users_add (FfStore     *store,
 {
   g_autofree char *id = ff_uuid_v7_new ();
   g_autofree char *now = NULL;
-  g_autoptr (GDateTime) dt = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) dt = ff_clock_now ();
   sqlite3_stmt *stmt;
   FfHlcTimestamp ts;
 

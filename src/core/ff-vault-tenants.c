@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ff-clock.h"
 #include "ff-actor.h"
 #include "ff-error.h"
 #include "ff-password.h"
@@ -430,7 +431,7 @@ ff_vault_create_tenant (FfVault              *self,
   info->name = g_strdup (display_name);
   file = g_strdup_printf (FF_VAULT_TENANTS_DIR G_DIR_SEPARATOR_S "%s.db", info->id);
   info->path = g_build_filename (self->data_dir, file, NULL);
-  now = g_date_time_new_now_utc ();
+  now = ff_clock_now ();
   info->created_at = g_date_time_format_iso8601 (now);
 
   /* The lock before the row: whoever sees the row finds it held. */

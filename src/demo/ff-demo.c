@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "ff-clock.h"
 #include "ff-demo-private.h"
 
 /* The catalogue ---------------------------------------------------------------------------- */
@@ -598,11 +599,14 @@ ff_demo_populate (FfStore        *store,
                   GCancellable   *cancellable,
                   GError        **error)
 {
+  g_autoptr (GDateTime) now = ff_clock_now_local ();
   GDate today;
 
-  /* Dates count from the local date the demo is made on; nothing else depends on the clock. */
+  /* Dates count from the local date the demo is made on (FOODFLOW_NOW fixes it); nothing else
+   * depends on the clock. */
   g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
   return ff_demo_populate_at (store, actor, seed, scale, &today, cancellable, error);
 }
 

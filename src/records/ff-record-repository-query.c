@@ -274,6 +274,9 @@ append_search (FfRecordRepository  *self,
                GError             **error)
 {
   g_autoptr (GString) terms = g_string_new (NULL);
+  /* Two references to one kind (a genealogy link's input and output lot) look it up once. */
+  g_autoptr (GHashTable) found = g_hash_table_new_full (NULL, NULL, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref);
   gboolean own_text = FALSE;
 
   for (guint i = 0; i < self->n_fields; i++)
@@ -285,10 +288,18 @@ append_search (FfRecordRepository  *self,
       if (field->type == FF_FIELD_REF)
         {
           const FfKind *ref = ff_field_get_ref_kind (field);
-          g_autoptr (GPtrArray) ids = matching_ref_ids (self, ref, pattern, error);
+          GPtrArray *known = g_hash_table_lookup (found, ref);
+          g_autoptr (GPtrArray) ids = NULL;
 
-          if (ids == NULL)
-            return FALSE;
+          if (known == NULL)
+            {
+              known = matching_ref_ids (self, ref, pattern, error);
+              if (known == NULL)
+                return FALSE;
+              g_hash_table_insert (found, (gpointer) ref, known);
+            }
+          ids = g_ptr_array_copy (known, (GCopyFunc) g_strdup, NULL);
+          g_ptr_array_set_free_func (ids, g_free);
           if (ids->len == 0)
             continue;
           g_string_append_printf (terms, "%st.\"%s\"", terms->len ? " OR " : "", field->name);

@@ -182,6 +182,23 @@ check_search_table (FfStore      *store,
                             searched ? "leaves out" : "holds", f->name);
     }
   g_assert_cmpuint (n_text, >, 0);
+  /* A search of this list by a reference to another kind that grows (a link's lot) finds the
+   * referenced records by their code in a covering index (migration 0006). */
+  for (const FfField *f = kind->fields; f->name != NULL; f++)
+    {
+      const FfKind *ref = f->type == FF_FIELD_REF ? ff_field_get_ref_kind (f) : NULL;
+      g_autofree char *index = NULL, *index_sql = NULL, *covering = NULL;
+
+      if (ref == NULL || !(f->flags & FF_FIELD_SEARCH) || !ref->indexed_search)
+        continue;
+      index = g_strdup_printf ("%s_names", ref->table);
+      index_sql = schema_sql (store, "index", index);
+      covering = g_strdup_printf ("ON %s (%s, id)", ref->table, ref->code_field);
+      if (index_sql == NULL || strstr (index_sql, covering) == NULL
+          || g_strcmp0 (ref->title_field, ref->code_field) != 0 || ref->ref_label_field != NULL)
+        g_test_fail_printf ("%s.%s: %s needs the index %s %s over all it is found by",
+                            kind->name, f->name, ref->name, index, covering);
+    }
   /* A list that grows opens in its default order from an index. */
   {
     g_autoptr (GHashTable) indexed = indexed_columns (store, kind->table);
