@@ -46,6 +46,7 @@ struct _FfRecordBrowser
   int                 probed_field; /* set by a column sorter while probing */
 
   gint64              reveal_rowid;  /* select this record once the list has loaded */
+  gboolean            frozen;        /* several changes at once: reload once, after them */
 
   /* borrowed */
   const FfKind       *kind;
@@ -227,6 +228,7 @@ add_columns (FfRecordBrowser *self)
       probe->field = i;
       sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, probe, g_free));
       gtk_column_view_column_set_sorter (column, sorter);
+      g_object_set_data (G_OBJECT (column), "ff-field", (gpointer) field);
       gtk_column_view_append_column (self->column_view, column);
     }
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -311,7 +313,7 @@ static void
 reload (FfRecordBrowser *self)
 {
   /* Widgets set up before the model exists report changes too. */
-  if (self->model == NULL)
+  if (self->model == NULL || self->frozen)
     return;
   ff_record_list_model_reload_async (self->model, self->query, self->cancellable, reload_done_cb,
                                      self);
@@ -401,9 +403,90 @@ ff_record_browser_set_scope (FfRecordBrowser *self,
 }
 
 static void
+clear_selection_of (FfRecordQuery *query)
+{
+  g_clear_pointer (&query->filter_field, g_free);
+  g_clear_pointer (&query->filter_value, g_free);
+  g_clear_pointer (&query->range_field, g_free);
+  g_clear_pointer (&query->range_from, g_free);
+  g_clear_pointer (&query->range_to, g_free);
+  g_clear_pointer (&query->condition, g_free);
+  g_clear_pointer (&query->condition_arg, g_free);
+}
+
+static void
 clear_scope_cb (FfRecordBrowser *self)
 {
-  ff_record_browser_set_scope (self, NULL, NULL, NULL);
+  clear_selection_of (self->query);
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_button), FALSE);
+  reload (self);
+}
+
+static GtkColumnViewColumn *
+column_of_field (FfRecordBrowser *self,
+                 const char      *name)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; name != NULL && i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const FfField *field = g_object_get_data (G_OBJECT (column), "ff-field");
+
+      if (field != NULL && g_str_equal (field->name, name))
+        return column;
+    }
+  return NULL;
+}
+
+void
+ff_record_browser_show_query (FfRecordBrowser     *self,
+                              const FfRecordQuery *query,
+                              const char          *label)
+{
+  GtkColumnViewColumn *column;
+
+  g_return_if_fail (FF_IS_RECORD_BROWSER (self));
+  g_return_if_fail (query != NULL);
+
+  /* One reload for the whole change, once everything is set. */
+  self->frozen = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query->search ? query->search : "");
+  g_free (self->query->search);
+  self->query->search = g_strdup (query->search);
+  clear_selection_of (self->query);
+  self->query->filter_field = g_strdup (query->filter_field);
+  self->query->filter_value = g_strdup (query->filter_value);
+  self->query->range_field = g_strdup (query->range_field);
+  self->query->range_from = g_strdup (query->range_from);
+  self->query->range_to = g_strdup (query->range_to);
+  self->query->condition = g_strdup (query->condition);
+  self->query->condition_arg = g_strdup (query->condition_arg);
+  /* A facet the drop-down offers shows there; another one is part of the scope. */
+  if (self->facet != NULL
+      && (query->facet_field == NULL || g_str_equal (query->facet_field, self->facet->name)))
+    ff_record_browser_set_facet (self, query->facet_value);
+  g_free (self->query->facet_field);
+  g_free (self->query->facet_value);
+  self->query->facet_field = g_strdup (query->facet_field);
+  self->query->facet_value = g_strdup (query->facet_value);
+  /* The order shows on the column it sorts by, when the list has it. */
+  column = column_of_field (self, query->sort_field);
+  if (column != NULL)
+    gtk_column_view_sort_by_column (self->column_view, column,
+                                    query->descending ? GTK_SORT_DESCENDING
+                                                      : GTK_SORT_ASCENDING);
+  g_free (self->query->sort_field);
+  self->query->sort_field = g_strdup (query->sort_field ? query->sort_field
+                                                        : self->kind->default_sort);
+  self->query->descending = query->descending;
+
+  gtk_label_set_label (self->scope_label, label ? label : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_button),
+                          label != NULL && (query->filter_field || query->range_field
+                                            || query->condition));
+  self->frozen = FALSE;
+  reload (self);
 }
 
 static void
@@ -496,8 +579,7 @@ ff_record_browser_reveal (FfRecordBrowser *self,
   self->reveal_rowid = ff_record_get_rowid (record);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_clear_pointer (&self->query->search, g_free);
-  g_clear_pointer (&self->query->filter_field, g_free);
-  g_clear_pointer (&self->query->filter_value, g_free);
+  clear_selection_of (self->query);
   gtk_widget_set_visible (GTK_WIDGET (self->scope_button), FALSE);
   if (self->facet != NULL)
     gtk_drop_down_set_selected (self->facet_dropdown, 0);

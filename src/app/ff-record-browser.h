@@ -6,6 +6,7 @@
 
 #include "ff-kind.h"
 #include "ff-record-form.h"
+#include "ff-record-query.h"
 #include "ff-record.h"
 #include "ff-session.h"
 
@@ -29,6 +30,11 @@ void             ff_record_browser_set_scope    (FfRecordBrowser *self,
                                                  const char      *field,
                                                  const char      *value,
                                                  const char      *label);
+/* Shows what @query selects in its order (an overview figure's records), the scope named by
+ * @label in the list's header; clearing the scope shows all again. */
+void             ff_record_browser_show_query   (FfRecordBrowser     *self,
+                                                 const FfRecordQuery *query,
+                                                 const char          *label);
 /* Shows only the records whose status-like field (the list's drop-down) is @value; NULL: all. */
 void             ff_record_browser_set_facet    (FfRecordBrowser *self,
                                                  const char      *value);

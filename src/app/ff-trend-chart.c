@@ -50,6 +50,19 @@ ff_trend_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
+static void
+set_series (FfTrendChart *self,
+            FfSeries     *series)
+{
+  g_clear_pointer (&self->series, ff_series_free);
+  self->series = series;
+  gtk_widget_set_visible (GTK_WIDGET (self), series != NULL);
+  if (series != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    series->title, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 typedef struct
 {
   FfSession    *session;
@@ -101,12 +114,7 @@ load_done_cb (GObject      *object,
         g_message ("Could not load a trend: %s", error->message);
       return;
     }
-  self->series = series;
-  gtk_widget_set_visible (GTK_WIDGET (self), series != NULL);
-  if (series != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    series->title, -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  set_series (self, series);
 }
 
 static void
@@ -154,5 +162,14 @@ ff_trend_chart_new (FfSession    *session,
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_thread);
+  return self;
+}
+
+FfTrendChart *
+ff_trend_chart_new_for_series (FfSeries *series)
+{
+  FfTrendChart *self = g_object_new (FF_TYPE_TREND_CHART, NULL);
+
+  set_series (self, series);
   return self;
 }

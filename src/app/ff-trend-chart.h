@@ -1,4 +1,5 @@
-/* ff-trend-chart.h — a record's trend in its detail view, drawn by the report module's chart. */
+/* ff-trend-chart.h — a trend (a record's in its detail view, an overview's), drawn by the report
+ * module's chart. */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -17,6 +18,8 @@ G_DECLARE_FINAL_TYPE (FfTrendChart, ff_trend_chart, FF, TREND_CHART, GtkWidget)
 FfTrendChart   *ff_trend_chart_new        (FfSession    *session,
                                            const FfKind *kind,
                                            const char   *id);
+/* Shows @series (taken). */
+FfTrendChart   *ff_trend_chart_new_for_series (FfSeries *series);
 /* The series shown, NULL until loaded or when there is none. */
 const FfSeries *ff_trend_chart_get_series (FfTrendChart *self);
 

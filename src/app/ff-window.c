@@ -313,14 +313,17 @@ open_list_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   FfWindow *self = FF_WINDOW (widget);
-  const char *kind_name, *facet_field, *facet_value;
+  g_autoptr (GVariant) query_variant = NULL;
+  g_autoptr (FfRecordQuery) query = NULL;
+  const char *kind_name, *label;
   const FfKind *kind;
 
-  g_variant_get (param, "(&s&s&s)", &kind_name, &facet_field, &facet_value);
+  g_variant_get (param, "(&s@a{ss}&s)", &kind_name, &query_variant, &label);
   kind = ff_kind_lookup (kind_name);
+  query = ff_record_query_new_from_variant (query_variant);
   if (self->workspaces != NULL && kind != NULL)
-    ff_workspaces_view_open_list (FF_WORKSPACES_VIEW (self->workspaces), kind,
-                                  *facet_value ? facet_value : NULL);
+    ff_workspaces_view_open_list (FF_WORKSPACES_VIEW (self->workspaces), kind, query,
+                                  *label ? label : NULL);
 }
 
 static void
@@ -407,7 +410,7 @@ ff_window_class_init (FfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-record", "(ss)", open_record_action);
   gtk_widget_class_install_action (widget_class, "win.show-related", "(sss)",
                                    show_related_action);
-  gtk_widget_class_install_action (widget_class, "win.open-list", "(sss)", open_list_action);
+  gtk_widget_class_install_action (widget_class, "win.open-list", "(sa{ss}s)", open_list_action);
 }
 
 static void

@@ -6,7 +6,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ff-workspace-kpis.h"
+#include "ff-overview.h"
+#include "ff-trend-chart.h"
 #include "ff-workspace-overview.h"
 
 struct _FfWorkspaceOverview
@@ -16,11 +17,12 @@ struct _FfWorkspaceOverview
   /* owned */
   FfSession    *session;
   GCancellable *cancellable;
-  GPtrArray    *kpis;
+  FfOverview   *overview;
 
   /* borrowed */
   FfWorkspace   workspace;
   GtkFlowBox   *cards;
+  GtkBox       *trends;
   GtkStack     *stack;
   GtkLabel     *error_label;
 };
@@ -31,7 +33,23 @@ GPtrArray *
 ff_workspace_overview_get_kpis (FfWorkspaceOverview *self)
 {
   g_return_val_if_fail (FF_IS_WORKSPACE_OVERVIEW (self), NULL);
-  return self->kpis;
+  return self->overview ? self->overview->kpis : NULL;
+}
+
+GtkWidget *
+ff_workspace_overview_get_card (FfWorkspaceOverview *self,
+                                const char          *kpi_id)
+{
+  g_return_val_if_fail (FF_IS_WORKSPACE_OVERVIEW (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->cards)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      if (g_strcmp0 (gtk_widget_get_name (card), kpi_id) == 0)
+        return card;
+    }
+  return NULL;
 }
 
 static GtkWidget *
@@ -70,16 +88,49 @@ card_new (FfKpi *kpi)
   gtk_widget_add_css_class (button, "kpi-card");
   gtk_widget_set_size_request (button, 260, -1);
 
+  if (kpi->method != NULL)
+    gtk_widget_set_tooltip_text (button, kpi->method);
   if (kpi->kind != NULL)
     {
+      /* The records it counts, named in the list's scope by the figure's label. */
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-list");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(sss)", kpi->kind,
-                                        kpi->facet_field ? kpi->facet_field : "",
-                                        kpi->facet_value ? kpi->facet_value : "");
+      gtk_actionable_set_action_target_value (
+          GTK_ACTIONABLE (button),
+          g_variant_new ("(s@a{ss}s)", kpi->kind, ff_record_query_to_variant (kpi->query),
+                         kpi->label));
     }
   else
     gtk_widget_set_can_target (button, FALSE);
   return button;
+}
+
+/* A titled card with the trend's chart (a copy: the overview keeps its figures). */
+static GtkWidget *
+trend_new (const FfSeries *series)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (series->title);
+  FfSeries *copy = ff_series_new (series->title, series->unit);
+  GtkWidget *chart;
+
+  for (guint i = 0; i < series->values->len; i++)
+    ff_series_add (copy, g_ptr_array_index (series->labels, i),
+                   g_array_index (series->values, double, i));
+  copy->from_zero = series->from_zero;
+  chart = GTK_WIDGET (ff_trend_chart_new_for_series (copy));
+  gtk_widget_set_size_request (chart, -1, 180);
+  gtk_widget_set_margin_start (title, 14);
+  gtk_widget_set_margin_top (title, 12);
+  gtk_widget_set_margin_start (chart, 14);
+  gtk_widget_set_margin_end (chart, 14);
+  gtk_widget_set_margin_bottom (chart, 12);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (card), title);
+  gtk_box_append (GTK_BOX (card), chart);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "trend-card");
+  return card;
 }
 
 typedef struct
@@ -103,16 +154,16 @@ compute_thread (GTask        *task,
 {
   ComputeData *data = task_data;
   g_autoptr (FfStore) store = NULL;
-  GPtrArray *kpis = NULL;
+  FfOverview *overview = NULL;
   GError *error = NULL;
 
   store = ff_session_open_store (data->session, &error);
   if (store != NULL)
-    kpis = ff_workspace_kpis_compute (store, data->workspace, NULL, &error);
-  if (kpis == NULL)
+    overview = ff_overview_compute (store, data->workspace, NULL, &error);
+  if (overview == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, kpis, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, overview, (GDestroyNotify) ff_overview_free);
 }
 
 static void
@@ -122,11 +173,11 @@ compute_done_cb (GObject      *object,
 {
   FfWorkspaceOverview *self = FF_WORKSPACE_OVERVIEW (object);
   g_autoptr (GError) error = NULL;
-  GPtrArray *kpis;
+  FfOverview *overview;
   GtkWidget *child;
 
-  kpis = g_task_propagate_pointer (G_TASK (result), &error);
-  if (kpis == NULL)
+  overview = g_task_propagate_pointer (G_TASK (result), &error);
+  if (overview == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -134,12 +185,16 @@ compute_done_cb (GObject      *object,
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  g_clear_pointer (&self->kpis, g_ptr_array_unref);
-  self->kpis = kpis;
+  g_clear_pointer (&self->overview, ff_overview_free);
+  self->overview = overview;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
     gtk_flow_box_remove (self->cards, child);
-  for (guint i = 0; i < kpis->len; i++)
-    gtk_flow_box_append (self->cards, card_new (g_ptr_array_index (kpis, i)));
+  for (guint i = 0; i < overview->kpis->len; i++)
+    gtk_flow_box_append (self->cards, card_new (g_ptr_array_index (overview->kpis, i)));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trends))) != NULL)
+    gtk_box_remove (self->trends, child);
+  for (guint i = 0; i < overview->trends->len; i++)
+    gtk_box_append (self->trends, trend_new (g_ptr_array_index (overview->trends, i)));
   gtk_stack_set_visible_child_name (self->stack, "cards");
 }
 
@@ -181,7 +236,7 @@ ff_workspace_overview_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->kpis, g_ptr_array_unref);
+  g_clear_pointer (&self->overview, ff_overview_free);
 
   G_OBJECT_CLASS (ff_workspace_overview_parent_class)->dispose (object);
 }
@@ -212,11 +267,14 @@ ff_workspace_overview_new (FfSession   *session,
   GtkWidget *stack = gtk_stack_new ();
   GtkWidget *spinner = gtk_spinner_new ();
   GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *trends = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *error = gtk_label_new (NULL);
 
   self->session = g_object_ref (session);
   self->workspace = workspace;
   self->cards = GTK_FLOW_BOX (flow);
+  self->trends = GTK_BOX (trends);
   self->stack = GTK_STACK (stack);
   self->error_label = GTK_LABEL (error);
 
@@ -239,7 +297,9 @@ ff_workspace_overview_new (FfSession   *session,
   gtk_widget_add_css_class (error, "error");
   gtk_label_set_wrap (GTK_LABEL (error), TRUE);
   gtk_stack_add_named (GTK_STACK (stack), spinner, "loading");
-  gtk_stack_add_named (GTK_STACK (stack), flow, "cards");
+  gtk_box_append (GTK_BOX (content), flow);
+  gtk_box_append (GTK_BOX (content), trends);
+  gtk_stack_add_named (GTK_STACK (stack), content, "cards");
   gtk_stack_add_named (GTK_STACK (stack), error, "error");
 
   gtk_box_append (GTK_BOX (box), title);

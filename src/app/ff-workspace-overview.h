@@ -18,5 +18,8 @@ FfWorkspaceOverview *ff_workspace_overview_new     (FfSession   *session,
 void                 ff_workspace_overview_refresh (FfWorkspaceOverview *self);
 /* The figures shown (FfKpi*), NULL while loading. */
 GPtrArray           *ff_workspace_overview_get_kpis (FfWorkspaceOverview *self);
+/* The card of the figure @kpi_id (a button opening its records), or NULL. */
+GtkWidget           *ff_workspace_overview_get_card (FfWorkspaceOverview *self,
+                                                     const char          *kpi_id);
 
 G_END_DECLS

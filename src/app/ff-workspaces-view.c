@@ -70,12 +70,13 @@ show_kind (FfWorkspacesView *self,
 }
 
 void
-ff_workspaces_view_open_list (FfWorkspacesView *self,
-                              const FfKind     *kind,
-                              const char       *facet_value)
+ff_workspaces_view_open_list (FfWorkspacesView    *self,
+                              const FfKind        *kind,
+                              const FfRecordQuery *query,
+                              const char          *label)
 {
   g_return_if_fail (FF_IS_WORKSPACES_VIEW (self));
-  ff_record_browser_set_facet (show_kind (self, kind), facet_value);
+  ff_record_browser_show_query (show_kind (self, kind), query, label);
 }
 
 void

@@ -6,6 +6,7 @@
 
 #include "ff-session.h"
 #include "ff-kind.h"
+#include "ff-record-query.h"
 #include "ff-workspace.h"
 
 G_BEGIN_DECLS
@@ -21,10 +22,11 @@ FfWorkspace       ff_workspaces_view_get_shown  (FfWorkspacesView *self);
 GtkWidget        *ff_workspaces_view_get_page   (FfWorkspacesView *self,
                                                  FfWorkspace       workspace);
 
-/* Opens the list of @kind, filtered by its status-like field when @facet_value is given. */
-void              ff_workspaces_view_open_list     (FfWorkspacesView *self,
-                                                    const FfKind     *kind,
-                                                    const char       *facet_value);
+/* Opens the list of @kind showing what @query selects, in its order; @label names the scope. */
+void              ff_workspaces_view_open_list     (FfWorkspacesView    *self,
+                                                    const FfKind        *kind,
+                                                    const FfRecordQuery *query,
+                                                    const char          *label);
 /* Opens the workspace of @kind, its list, and selects the record with @id there. */
 void              ff_workspaces_view_open_record   (FfWorkspacesView *self,
                                                     const FfKind     *kind,

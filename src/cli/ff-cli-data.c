@@ -1,4 +1,4 @@
-/* ff-cli-data.c — foodflow-cli demo | stats | export | kinds. */
+/* ff-cli-data.c — foodflow-cli demo | stats | overview | export | import | kinds. */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
@@ -13,6 +13,7 @@
 #include "ff-kind-catalog.h"
 #include "ff-kind-csv.h"
 #include "ff-kind-xlsx.h"
+#include "ff-overview.h"
 #include "ff-tenant-stats.h"
 
 int
@@ -55,22 +56,46 @@ _ff_cli_stats (FfCliContext *ctx)
   g_autoptr (FfVault) vault = NULL;
   g_autoptr (FfSession) session = NULL;
   g_autoptr (JsonNode) stats = NULL;
-  g_autofree char *text = NULL;
 
   if (ctx->args->len != 1)
     return _ff_cli_usage_error (_("stats takes one TENANT"));
-  vault = _ff_cli_open_vault (ctx, &error);
-  if (vault == NULL)
-    return _ff_cli_fail (error);
-  session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
+  session = _ff_cli_sign_in (ctx, &vault, &error);
   if (session == NULL)
     return _ff_cli_fail (error);
   stats = ff_tenant_stats_collect (ff_session_get_store (session), &error);
   if (stats == NULL)
     return _ff_cli_fail (error);
-  text = json_to_string (stats, TRUE);
-  printf ("%s\n", text);
-  return FF_CLI_EXIT_OK;
+  return _ff_cli_print_json (stats);
+}
+
+int
+_ff_cli_overview (FfCliContext *ctx)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfVault) vault = NULL;
+  g_autoptr (FfSession) session = NULL;
+  g_autoptr (FfOverview) overview = NULL;
+  g_autoptr (JsonNode) json = NULL;
+  const char *name;
+  FfWorkspace workspace = FF_N_WORKSPACES;
+
+  if (ctx->args->len != 2)
+    return _ff_cli_usage_error (_("overview takes a TENANT and a WORKSPACE"));
+  name = g_ptr_array_index (ctx->args, 1);
+  for (FfWorkspace w = 0; w < FF_N_WORKSPACES; w++)
+    if (g_str_equal (ff_workspace_get_id (w), name))
+      workspace = w;
+  if (workspace == FF_N_WORKSPACES)
+    return _ff_cli_usage_error (_("“%s” is not a workspace; use plant-ops, fsq, planning, brand "
+                                  "or retail"), name);
+  session = _ff_cli_sign_in (ctx, &vault, &error);
+  if (session == NULL)
+    return _ff_cli_fail (error);
+  overview = ff_overview_compute (ff_session_get_store (session), workspace, NULL, &error);
+  if (overview == NULL)
+    return _ff_cli_fail (error);
+  json = ff_overview_to_json (overview);
+  return _ff_cli_print_json (json);
 }
 
 int
@@ -95,10 +120,7 @@ _ff_cli_export (FfCliContext *ctx)
   if (kind == NULL)
     return _ff_cli_usage_error (_("“%s” is not a record kind; see foodflow-cli kinds"),
                                 (const char *) g_ptr_array_index (ctx->args, 1));
-  vault = _ff_cli_open_vault (ctx, &error);
-  if (vault == NULL)
-    return _ff_cli_fail (error);
-  session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
+  session = _ff_cli_sign_in (ctx, &vault, &error);
   if (session == NULL)
     return _ff_cli_fail (error);
 
@@ -157,10 +179,7 @@ _ff_cli_import (FfCliContext *ctx)
   in = g_file_read (file, NULL, &error);
   if (in == NULL)
     return _ff_cli_fail (error);
-  vault = _ff_cli_open_vault (ctx, &error);
-  if (vault == NULL)
-    return _ff_cli_fail (error);
-  session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
+  session = _ff_cli_sign_in (ctx, &vault, &error);
   if (session == NULL)
     return _ff_cli_fail (error);
 

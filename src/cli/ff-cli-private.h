@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "ff-session.h"
 #include "ff-vault.h"
@@ -39,16 +40,19 @@ char       *_ff_cli_read_password (const char  *env_name,
  * when that is a terminal, and nothing otherwise. */
 void        _ff_cli_progress_cb   (double   fraction,
                                    gpointer user_data);
-/* Unlocks TENANT as --user with $FOODFLOW_PASSWORD (or a prompt). */
-FfSession  *_ff_cli_unlock        (FfCliContext  *ctx,
-                                   FfVault       *vault,
-                                   const char    *tenant,
+/* Prints @node, indented, and a newline; FF_CLI_EXIT_OK. */
+int         _ff_cli_print_json    (JsonNode *node);
+/* Opens the data directory's vault (in @out_vault) and unlocks the tenant named by the first
+ * argument as --user with $FOODFLOW_PASSWORD (or a prompt). */
+FfSession  *_ff_cli_sign_in       (FfCliContext  *ctx,
+                                   FfVault      **out_vault,
                                    GError       **error);
 
 int         _ff_cli_tenant        (FfCliContext *ctx, const char *verb);
 int         _ff_cli_user          (FfCliContext *ctx, const char *verb);
 int         _ff_cli_demo          (FfCliContext *ctx);
 int         _ff_cli_stats         (FfCliContext *ctx);
+int         _ff_cli_overview      (FfCliContext *ctx);
 int         _ff_cli_export        (FfCliContext *ctx);
 int         _ff_cli_import        (FfCliContext *ctx);
 int         _ff_cli_kinds         (FfCliContext *ctx);

@@ -67,11 +67,8 @@ tenant_delete (FfCliContext *ctx)
 
   if (ctx->args->len != 1)
     return _ff_cli_usage_error (_("tenant delete takes one NAME"));
-  vault = _ff_cli_open_vault (ctx, &error);
-  if (vault == NULL)
-    return _ff_cli_fail (error);
   /* The administrator's password is the confirmation. */
-  session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
+  session = _ff_cli_sign_in (ctx, &vault, &error);
   if (session == NULL || !ff_vault_delete_tenant (vault, session, &error))
     return _ff_cli_fail (error);
   return FF_CLI_EXIT_OK;

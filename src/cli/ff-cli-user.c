@@ -26,10 +26,7 @@ user_add (FfCliContext *ctx)
   if (!ff_role_from_string (role_name, &role))
     return _ff_cli_usage_error (_("“%s” is not a role; use one of %s"), role_name,
                                 ff_role_list_names ());
-  vault = _ff_cli_open_vault (ctx, &error);
-  if (vault == NULL)
-    return _ff_cli_fail (error);
-  session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
+  session = _ff_cli_sign_in (ctx, &vault, &error);
   if (session == NULL)
     return _ff_cli_fail (error);
   password = _ff_cli_read_password ("FOODFLOW_NEW_PASSWORD", _("Password for the new user"),
@@ -50,10 +47,7 @@ user_remove (FfCliContext *ctx)
 
   if (ctx->args->len != 2)
     return _ff_cli_usage_error (_("user remove takes TENANT and USER"));
-  vault = _ff_cli_open_vault (ctx, &error);
-  if (vault == NULL)
-    return _ff_cli_fail (error);
-  session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
+  session = _ff_cli_sign_in (ctx, &vault, &error);
   if (session == NULL
       || !ff_vault_remove_user (vault, session, g_ptr_array_index (ctx->args, 1),
                                 _ff_cli_progress_cb, (gpointer) _("Changing the tenant's key"),
@@ -85,10 +79,7 @@ user_passwd (FfCliContext *ctx)
 
   if (ctx->args->len < 1 || ctx->args->len > 2)
     return _ff_cli_usage_error (_("user passwd takes TENANT and at most one USER"));
-  vault = _ff_cli_open_vault (ctx, &error);
-  if (vault == NULL)
-    return _ff_cli_fail (error);
-  session = _ff_cli_unlock (ctx, vault, g_ptr_array_index (ctx->args, 0), &error);
+  session = _ff_cli_sign_in (ctx, &vault, &error);
   if (session == NULL)
     return _ff_cli_fail (error);
   password = _ff_cli_read_password ("FOODFLOW_NEW_PASSWORD", _("New password"), &error);

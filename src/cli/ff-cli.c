@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <termios.h>
@@ -33,6 +34,7 @@ static const char usage[] =
   "  foodflow-cli [--data-dir DIR] user passwd TENANT [USER] --user U [--rekey]\n"
   "  foodflow-cli [--data-dir DIR] demo [NAME] [--seed N] [--scale S]\n"
   "  foodflow-cli [--data-dir DIR] stats TENANT --user U\n"
+  "  foodflow-cli [--data-dir DIR] overview TENANT WORKSPACE --user U\n"
   "  foodflow-cli [--data-dir DIR] export TENANT KIND --user U [--format csv|xlsx] [-o FILE]\n"
   "  foodflow-cli [--data-dir DIR] import TENANT KIND FILE --user U\n"
   "  foodflow-cli kinds\n"
@@ -145,15 +147,26 @@ _ff_cli_progress_cb (double   fraction,
   fflush (stderr);
 }
 
+int
+_ff_cli_print_json (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, TRUE);
+
+  printf ("%s\n", text);
+  return FF_CLI_EXIT_OK;
+}
+
 FfSession *
-_ff_cli_unlock (FfCliContext  *ctx,
-                FfVault       *vault,
-                const char    *tenant,
-                GError       **error)
+_ff_cli_sign_in (FfCliContext  *ctx,
+                 FfVault      **out_vault,
+                 GError       **error)
 {
   const char *user = _ff_cli_option (ctx, "--user");
   g_autofree char *password = NULL;
 
+  *out_vault = _ff_cli_open_vault (ctx, error);
+  if (*out_vault == NULL)
+    return NULL;
   if (user == NULL)
     {
       g_set_error_literal (error, FF_ERROR, FF_ERROR_INVALID,
@@ -163,7 +176,7 @@ _ff_cli_unlock (FfCliContext  *ctx,
   password = _ff_cli_read_password ("FOODFLOW_PASSWORD", _("Password"), error);
   if (password == NULL)
     return NULL;
-  return ff_vault_unlock (vault, tenant, user, password, error);
+  return ff_vault_unlock (*out_vault, g_ptr_array_index (ctx->args, 0), user, password, error);
 }
 
 static int
@@ -184,6 +197,8 @@ dispatch (FfCliContext *ctx,
     return _ff_cli_demo (ctx);
   if (g_str_equal (command, "stats"))
     return _ff_cli_stats (ctx);
+  if (g_str_equal (command, "overview"))
+    return _ff_cli_overview (ctx);
   if (g_str_equal (command, "export"))
     return _ff_cli_export (ctx);
   if (g_str_equal (command, "import"))

@@ -11,8 +11,10 @@
 /* The share of each SKU's demand that each distribution centre serves. */
 static const double dc_share[FF_DEMO_N_DCS] = { 0.45, 0.33, 0.22 };
 
-/* Store equivalents the network supplies: weekly cases = daily units x 7 x this / case pack. */
-#define NETWORK_STORES 320.0
+/* Store equivalents the network supplies (the demo's 405 stores share their POS; the rest of
+ * the trade does not): weekly cases = daily units x 7 x this / case pack. Sized so that demand
+ * keeps the lines about as busy as their production history shows. */
+#define NETWORK_STORES 5500.0
 
 static double
 weekly_cases (FfDemo *demo,
@@ -141,34 +143,79 @@ static const int plan_skus[FF_DEMO_N_LINE_TYPES][FF_DEMO_N_PLANTS][4] = {
   [FF_DEMO_CASE_PACKER] = { { 13, 13, 13, 13 }, { 13, 13, 13, 13 } },
 };
 
+/* @quantity of SKU @sku in @unit ("ea", "kg", "case") in cases. */
+static double
+to_cases (guint       sku,
+          const char *unit,
+          double      quantity)
+{
+  const FfDemoSku *s = &ff_demo_skus[sku];
+
+  if (g_str_equal (unit, "kg"))
+    return quantity / (s->kg * s->case_pack);
+  if (g_str_equal (unit, "ea"))
+    return quantity / s->case_pack;
+  return quantity;
+}
+
+/* The plan of the coming five weeks, per line and shift, from the expected demand of the
+ * network: each shift a line runs the SKU it can make that has the most demand of the week
+ * still unplanned (plus a few percent for yield losses), as much of it as the shift can make;
+ * a line with nothing left to make that week stands idle. A SKU is planned where it is
+ * finished: the fryers feed the baggers, which carry the plan. Where demand exceeds capacity
+ * (the mezze boxes before Christmas) the plan falls short, as a real one would. */
 static gboolean
 make_production_plans (FfDemo  *demo,
                        GError **error)
 {
-  int days = CLAMP ((int) lround (28 * demo->scale), 14, 28);
   static const char shift_letter[] = { 'E', 'L' };
+  const int days = 35;
+  int monday = -(_ff_demo_weekday (demo, 0) - 1);
+  guint n_weeks = (guint) ((days - monday) / 7 + 1);
+  /* [week][sku]: cases still to plan. */
+  g_autofree double *open = g_new0 (double, n_weeks * ff_demo_n_skus);
+
+  for (guint w = 0; w < n_weeks; w++)
+    for (guint k = 0; k < ff_demo_n_skus; k++)
+      for (guint d = 0; d < FF_DEMO_N_DCS && forecast_sku (k); d++)
+        open[w * ff_demo_n_skus + k] += weekly_cases (demo, k, d, monday + 7 * (int) w)
+                                        * _ff_demo_range (demo, 1.02, 1.05);
 
   for (int day = 1; day <= days; day++)
     {
       int wd = _ff_demo_weekday (demo, day);
+      guint week = (guint) ((day - monday) / 7);
 
       for (guint s = 0; s < 2; s++)
         for (guint l = 0; l < FF_DEMO_N_LINES; l++)
           {
             guint type = l % FF_DEMO_N_LINE_TYPES, plant = l / FF_DEMO_N_LINE_TYPES;
-            double u = _ff_demo_uniform (demo), fill = _ff_demo_range (demo, 0.7, 0.95);
-            guint sku = (guint) plan_skus[type][plant][(guint) (day + s) % 4];
             const FfDemoLineTemplate *tpl = &ff_demo_line_templates[type];
-            double capacity = 3600.0 / tpl->cycle_s * (7 + 20 / 60.0);
+            double capacity = 3600.0 / tpl->cycle_s * (7 + 20 / 60.0) * 0.97;
             gint64 start = _ff_demo_day_start (demo, day) + (6 + 8 * s) * 3600 + 20 * 60;
+            double *left = NULL, cases, quantity;
+            guint sku = 0;
             FfRecord *r;
             char date[16], line[8];
 
-            if (wd > 5 || (type == FF_DEMO_CASE_PACKER && (s > 0 || u > 0.5))
-                || (s == 1 && u > 0.85))
+            if (wd > 5 || type == FF_DEMO_FRYER || (type == FF_DEMO_CASE_PACKER && s > 0))
               continue;
-            if (type == FF_DEMO_FRYER && (sku == 14 || sku == 15))
-              capacity *= 0.45;
+            for (guint c = 0; c < 4; c++)
+              {
+                guint k = (guint) plan_skus[type][plant][c];
+                double *o = &open[week * ff_demo_n_skus + k];
+                if (left == NULL || *o > *left)
+                  {
+                    left = o;
+                    sku = k;
+                  }
+              }
+            cases = MIN (*left, to_cases (sku, tpl->unit, capacity));
+            /* Not worth a changeover for less than a tenth of a shift. */
+            if (cases < 0.1 * to_cases (sku, tpl->unit, capacity))
+              continue;
+            *left -= cases;
+            quantity = floor (capacity * cases / to_cases (sku, tpl->unit, capacity));
             _ff_demo_format_day (demo, day, date);
             _ff_demo_line_code (l, line);
             r = ff_record_new (&ff_kind_production_plans);
@@ -178,7 +225,7 @@ make_production_plans (FfDemo  *demo,
             _ff_demo_set (r, "sku", _ff_demo_sku_id (demo, sku));
             _ff_demo_set_time (r, "planned_start", start);
             _ff_demo_set_time (r, "planned_end", start + 7 * 3600 + 20 * 60);
-            _ff_demo_set_real (r, "quantity", floor (capacity * fill), 0);
+            _ff_demo_set_real (r, "quantity", quantity, 0);
             _ff_demo_set (r, "unit", tpl->unit);
             _ff_demo_set (r, "status", day <= 2 ? "released" : day <= 7 ? "firm" : "draft");
             if (sku == 2)

@@ -550,8 +550,8 @@ ff_demo_populate_at (FfStore        *store,
   demo.repos = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   demo.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   demo.stores = g_ptr_array_new_with_free_func (store_free);
-  /* Production history: 180 days at scale 1, a week or two for a small demo. */
-  demo.batch_days = CLAMP ((int) lround (180 * scale), 7, 180);
+  /* Production history: 180 days at scale 1, four weeks at least (the overview charts them). */
+  demo.batch_days = CLAMP ((int) lround (180 * scale), 28, 180);
   /* Per-minute readings of the key sensors; two days at least, which always hold a fryer
    * batch (the fryers run every weekday and Saturday morning). */
   demo.reading_days = CLAMP ((int) lround (120 * scale), 2, demo.batch_days);

@@ -26,8 +26,8 @@ ff_kpi_free (FfKpi *kpi)
   g_free (kpi->label);
   g_free (kpi->value);
   g_free (kpi->detail);
+  g_free (kpi->method);
   g_free (kpi->kind);
-  g_free (kpi->facet_field);
-  g_free (kpi->facet_value);
+  g_clear_pointer (&kpi->query, ff_record_query_free);
   g_free (kpi);
 }

@@ -16,6 +16,7 @@ typedef struct
   gboolean has_upper;
   double   lower;        /* limits drawn as dashed lines (specification, critical limits) */
   double   upper;
+  gboolean from_zero;    /* amounts and counts: the axis starts at zero */
 } FfSeries;
 
 FfSeries *ff_series_new  (const char *title,

@@ -1,4 +1,5 @@
-/* ff-record-query.h — what a record list shows: search text, one filter, sort order. */
+/* ff-record-query.h — what a record list shows: search text, filters, a range, a named
+ * condition, sort order. */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -27,6 +28,9 @@ FfRecordQuery *ff_record_query_copy  (const FfRecordQuery *query);
 void           ff_record_query_free  (FfRecordQuery *query);
 gboolean       ff_record_query_equal (const FfRecordQuery *a,
                                       const FfRecordQuery *b);
+/* The query as an a{ss} (for an action's parameter), and back; unknown names are ignored. */
+GVariant      *ff_record_query_to_variant       (const FfRecordQuery *query);
+FfRecordQuery *ff_record_query_new_from_variant (GVariant            *variant);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FfRecordQuery, ff_record_query_free)
 

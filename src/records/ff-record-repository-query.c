@@ -363,32 +363,19 @@ ff_record_repository_query_rowids (FfRecordRepository  *self,
   return ff_record_repository_query_rowids_partial (self, query, NULL, NULL, cancellable, error);
 }
 
-GArray *
-ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
-                                           const FfRecordQuery *query,
-                                           FfRowidsFunc         partial,
-                                           gpointer             user_data,
-                                           GCancellable        *cancellable,
-                                           GError             **error)
+/* Appends " WHERE ..." for what @query selects (scope, facet, range, condition, search) to
+ * @sql, over the kind's table as t, and the values to bind to @binds in the order of their
+ * "?". The list and its count share it, so a figure and the list it opens agree. */
+static gboolean
+append_where (FfRecordRepository  *self,
+              const FfRecordQuery *query,
+              GString             *sql,
+              GPtrArray           *binds,
+              GError             **error)
 {
-  guint next_partial = FF_RECORD_REPOSITORY_FIRST_ROWS;
-  g_autoptr (GString) sql = g_string_new (NULL);
-  g_autoptr (GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *sort_expr = NULL;
-  const FfField *sort_field = NULL;
   const FfField *filter_field = NULL;
   const FfField *facet_field = NULL;
-  sqlite3_stmt *stmt = NULL;
-  const char *direction;
-  int rc;
 
-  g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), NULL);
-
-  if (query && query->sort_field)
-    sort_field = ff_kind_get_field (self->kind, query->sort_field);
-  if (sort_field == NULL)
-    sort_field = ff_kind_get_field (self->kind, self->kind->default_sort);
   if (query && query->filter_field && query->filter_value)
     {
       filter_field = ff_kind_get_field (self->kind, query->filter_field);
@@ -396,7 +383,7 @@ ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
         {
           g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("%s have no field “%s”"),
                        ff_kind_get_label (self->kind), query->filter_field);
-          return NULL;
+          return FALSE;
         }
     }
   if (query && query->facet_field && query->facet_value)
@@ -406,23 +393,8 @@ ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
         {
           g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("%s have no field “%s”"),
                        ff_kind_get_label (self->kind), query->facet_field);
-          return NULL;
+          return FALSE;
         }
-    }
-  direction = query && query->descending ? "DESC" : "ASC";
-  sort_expr = _ff_record_repository_sort_expr (self, sort_field);
-
-  /* Only a sort by a referenced record joins its table (SQLite 3.15 keeps an unused LEFT JOIN
-   * and pays for it on every row). Append-only records are never deleted: without the tombstone
-   * test an index alone can answer. */
-  g_string_append_printf (sql, "SELECT t.rowid FROM \"%s\" AS t", self->kind->table);
-  if (sort_field->type == FF_FIELD_REF)
-    {
-      const FfKind *ref = ff_field_get_ref_kind (sort_field);
-      int i = (int) (sort_field - self->kind->fields);
-
-      g_string_append_printf (sql, " LEFT JOIN \"%s\" AS r%d ON r%d.id = t.\"%s\"", ref->table,
-                              i, i, sort_field->name);
     }
   g_string_append_printf (sql, " WHERE %s",
                           self->kind->sync_class == FF_SYNC_APPEND_ONLY ? "1" : "t._deleted = 0");
@@ -444,7 +416,7 @@ ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
         {
           g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("%s have no field “%s”"),
                        ff_kind_get_label (self->kind), query->range_field);
-          return NULL;
+          return FALSE;
         }
       /* Dates and UTC times compare as text; numbers as numbers. */
       if (query->range_from)
@@ -470,7 +442,7 @@ ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
         {
           g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("%s have no selection “%s”"),
                        ff_kind_get_label (self->kind), query->condition);
-          return NULL;
+          return FALSE;
         }
       where = g_string_new (condition->where);
       param = g_strdup_printf ("?%u", binds->len + 1);
@@ -484,17 +456,22 @@ ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
       g_autofree char *pattern = like_pattern (folded);
 
       if (!append_search (self, sql, pattern, binds, error))
-        return NULL;
+        return FALSE;
     }
-  g_string_append_printf (sql, " ORDER BY %s%s %s, t.rowid %s", sort_expr,
-                          /* Numbers and ISO dates sort right as they are (and can use an
-                           * index); codes and names sort naturally. */
-                          ff_field_is_numeric (sort_field) || sort_field->type == FF_FIELD_DATE
-                            || sort_field->type == FF_FIELD_TIMESTAMP ? "" : " COLLATE FF_NATURAL",
-                          direction, direction);
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare_bound (FfRecordRepository  *self,
+               const char          *sql,
+               GPtrArray           *binds,
+               GError             **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
 
   /* Not cached: the text varies with the query, and this runs in a worker. */
-  rc = sqlite3_prepare_v2 (ff_store_get_handle (self->store), sql->str, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (ff_store_get_handle (self->store), sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       ff_store_set_error (self->store, rc, _("Could not query records"), error);
@@ -502,7 +479,95 @@ ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
     }
   for (guint i = 0; i < binds->len; i++)
     sqlite3_bind_text (stmt, (int) i + 1, g_ptr_array_index (binds, i), -1, SQLITE_TRANSIENT);
+  return stmt;
+}
 
+gint64
+ff_record_repository_count_matching (FfRecordRepository  *self,
+                                     const FfRecordQuery *query,
+                                     GCancellable        *cancellable,
+                                     GError             **error)
+{
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+  int rc;
+
+  g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), -1);
+
+  g_string_append_printf (sql, "SELECT count(*) FROM \"%s\" AS t", self->kind->table);
+  if (!append_where (self, query, sql, binds, error))
+    return -1;
+  stmt = prepare_bound (self, sql->str, binds, error);
+  if (stmt == NULL)
+    return -1;
+  if (cancellable != NULL)
+    sqlite3_progress_handler (ff_store_get_handle (self->store), 1000, cancel_progress_cb,
+                              cancellable);
+  rc = sqlite3_step (stmt);
+  sqlite3_progress_handler (ff_store_get_handle (self->store), 0, NULL, NULL);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return -1;
+  if (rc != SQLITE_ROW)
+    ff_store_set_error (self->store, rc, _("Could not count records"), error);
+  return n;
+}
+
+GArray *
+ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
+                                           const FfRecordQuery *query,
+                                           FfRowidsFunc         partial,
+                                           gpointer             user_data,
+                                           GCancellable        *cancellable,
+                                           GError             **error)
+{
+  guint next_partial = FF_RECORD_REPOSITORY_FIRST_ROWS;
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autoptr (GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sort_expr = NULL;
+  const FfField *sort_field = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *direction;
+  int rc;
+
+  g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), NULL);
+
+  if (query && query->sort_field)
+    sort_field = ff_kind_get_field (self->kind, query->sort_field);
+  if (sort_field == NULL)
+    sort_field = ff_kind_get_field (self->kind, self->kind->default_sort);
+  direction = query && query->descending ? "DESC" : "ASC";
+  sort_expr = _ff_record_repository_sort_expr (self, sort_field);
+
+  /* Only a sort by a referenced record joins its table (SQLite 3.15 keeps an unused LEFT JOIN
+   * and pays for it on every row). Append-only records are never deleted: without the tombstone
+   * test an index alone can answer. */
+  g_string_append_printf (sql, "SELECT t.rowid FROM \"%s\" AS t", self->kind->table);
+  if (sort_field->type == FF_FIELD_REF)
+    {
+      const FfKind *ref = ff_field_get_ref_kind (sort_field);
+      int i = (int) (sort_field - self->kind->fields);
+
+      g_string_append_printf (sql, " LEFT JOIN \"%s\" AS r%d ON r%d.id = t.\"%s\"", ref->table,
+                              i, i, sort_field->name);
+    }
+  if (!append_where (self, query, sql, binds, error))
+    return NULL;
+  g_string_append_printf (sql, " ORDER BY %s%s %s, t.rowid %s", sort_expr,
+                          /* Numbers and ISO dates sort right as they are (and can use an
+                           * index); codes and names sort naturally. */
+                          ff_field_is_numeric (sort_field) || sort_field->type == FF_FIELD_DATE
+                            || sort_field->type == FF_FIELD_TIMESTAMP ? "" : " COLLATE FF_NATURAL",
+                          direction, direction);
+
+  stmt = prepare_bound (self, sql->str, binds, error);
+  if (stmt == NULL)
+    return NULL;
   if (cancellable != NULL)
     sqlite3_progress_handler (ff_store_get_handle (self->store), 1000, cancel_progress_cb,
                               cancellable);

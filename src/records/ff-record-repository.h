@@ -70,6 +70,12 @@ gboolean            ff_record_repository_delete     (FfRecordRepository  *self,
 /* Live records. */
 gint64              ff_record_repository_count      (FfRecordRepository  *self,
                                                      GError             **error);
+/* How many records @query selects (its sort aside): the list it opens has as many rows. -1 on
+ * an error or a cancellation. */
+gint64              ff_record_repository_count_matching (FfRecordRepository  *self,
+                                                         const FfRecordQuery *query,
+                                                         GCancellable        *cancellable,
+                                                         GError             **error);
 /* The rowids of the records @query selects, in its order. A cancellation stops the query at
  * once (G_IO_ERROR_CANCELLED). */
 GArray             *ff_record_repository_query_rowids (FfRecordRepository  *self,

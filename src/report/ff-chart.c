@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 
 #include "ff-chart.h"
+#include "ff-number.h"
 
 const FfChartStyle *
 ff_chart_style_default (void)
@@ -14,6 +15,32 @@ ff_chart_style_default (void)
     { 0.88, 0.11, 0.14 },   /* red 3 */
   };
   return &style;
+}
+
+static int
+text_width (cairo_t    *cr,
+            const char *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 8");
+  int w, h;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  return w;
+}
+
+/* A step of 1, 2 or 5 times a power of ten that cuts @range into about @n parts. */
+static double
+nice_step (double range,
+           int    n)
+{
+  double raw = range / n, power = pow (10, floor (log10 (raw))), f = raw / power;
+
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
 }
 
 static void
@@ -44,16 +71,16 @@ ff_chart_draw_line (cairo_t            *cr,
                     const FfSeries     *series,
                     const FfChartStyle *style)
 {
-  const double left = 44, right = 8, top = 8, bottom = 18;
-  double plot_w = width - left - right, plot_h = height - top - bottom;
-  double lo = INFINITY, hi = -INFINITY;
+  const double right = 8, top = 8, bottom = 18;
+  double left, plot_w, plot_h = height - top - bottom;
+  double lo = INFINITY, hi = -INFINITY, step;
   guint n = series->values->len;
-  char buf[64];
+  int widest = 0;
 
   g_return_if_fail (cr != NULL && series != NULL);
   if (style == NULL)
     style = ff_chart_style_default ();
-  if (n == 0 || plot_w <= 0 || plot_h <= 0)
+  if (n == 0 || plot_h <= 0)
     return;
 
   for (guint i = 0; i < n; i++)
@@ -66,14 +93,35 @@ ff_chart_draw_line (cairo_t            *cr,
     lo = MIN (lo, series->lower);
   if (series->has_upper)
     hi = MAX (hi, series->upper);
+  /* Amounts and counts are read against zero. */
+  if (series->from_zero)
+    lo = MIN (lo, 0);
   if (hi - lo < 1e-9)
     {
       hi += 1;
-      lo -= 1;
+      lo -= series->from_zero && lo >= 0 ? 0 : 1;
     }
-  /* A little air above and below. */
-  lo -= (hi - lo) * 0.05;
-  hi += (hi - lo) * 0.05;
+  /* A little air above and below (none below zero when the axis starts there), then the axis
+   * runs from tick to tick: round numbers, in the reader's locale. */
+  {
+    double air = (hi - lo) * 0.05;
+
+    if (!(series->from_zero && lo == 0))
+      lo -= air;
+    hi += air;
+  }
+  step = nice_step (hi - lo, 4);
+  lo = floor (lo / step + 1e-9) * step;
+  hi = ceil (hi / step - 1e-9) * step;
+  for (double t = lo; t <= hi + step / 2; t += step)
+    {
+      g_autofree char *text = ff_number_format_auto (fabs (t) < step / 1e6 ? 0 : t);
+      widest = MAX (widest, text_width (cr, text));
+    }
+  left = widest + 10;
+  plot_w = width - left - right;
+  if (plot_w <= 0)
+    return;
 
 #define X(i) (left + (n > 1 ? plot_w * (double) (i) / (n - 1) : plot_w / 2))
 #define Y(v) (top + plot_h * (1 - ((v) - lo) / (hi - lo)))
@@ -86,12 +134,25 @@ ff_chart_draw_line (cairo_t            *cr,
   cairo_line_to (cr, left + plot_w, top + plot_h);
   cairo_stroke (cr);
 
+  /* Grid lines at the ticks, faint. */
+  cairo_set_source_rgba (cr, style->text_rgb[0], style->text_rgb[1], style->text_rgb[2], 0.1);
+  for (double t = lo + step; t <= hi + step / 2; t += step)
+    {
+      cairo_move_to (cr, left, round (Y (t)) + 0.5);
+      cairo_line_to (cr, left + plot_w, round (Y (t)) + 0.5);
+    }
+  cairo_stroke (cr);
+
   cairo_set_source_rgb (cr, style->text_rgb[0], style->text_rgb[1], style->text_rgb[2]);
-  g_snprintf (buf, sizeof buf, "%.4g", hi);
-  draw_text (cr, buf, left - 4, top, 1, 0);
-  g_snprintf (buf, sizeof buf, "%.4g", lo);
-  draw_text (cr, buf, left - 4, top + plot_h, 1, 1);
+  for (double t = lo; t <= hi + step / 2; t += step)
+    {
+      g_autofree char *text = ff_number_format_auto (fabs (t) < step / 1e6 ? 0 : t);
+      draw_text (cr, text, left - 4, Y (t), 1, 0.5);
+    }
   draw_text (cr, g_ptr_array_index (series->labels, 0), left, top + plot_h + 2, 0, 0);
+  if (n > 2)
+    draw_text (cr, g_ptr_array_index (series->labels, (n - 1) / 2), X ((n - 1) / 2),
+               top + plot_h + 2, 0.5, 0);
   if (n > 1)
     draw_text (cr, g_ptr_array_index (series->labels, n - 1), left + plot_w, top + plot_h + 2, 1,
                0);

@@ -1483,6 +1483,52 @@ test_export_xlsx (Fixture       *f,
   g_assert_cmpmem (written, 4, "PK\003\004", 4);
 }
 
+/* The figures of an overview as JSON: each with its value, how it was computed and the list it
+ * opens; a workspace that does not exist is named in the error. */
+static void
+test_overview (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (CliResult) r = NULL;
+  g_autoptr (CliResult) bad = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *root;
+  JsonArray *kpis;
+  gboolean found = FALSE;
+
+  run_demo (f, f->data_dir, NULL);
+  r = run_cli (f, AS_DEMO, "overview", "Demo Foods", "fsq", "--user", "demo", NULL);
+  assert_succeeded (r);
+  json_parser_load_from_data (parser, r->out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  kpis = json_object_get_array_member (root, "kpis");
+  g_assert_cmpuint (json_array_get_length (kpis), >=, 5);
+  for (guint i = 0; i < json_array_get_length (kpis); i++)
+    {
+      JsonObject *kpi = json_array_get_object_element (kpis, i);
+
+      g_assert_nonnull (json_object_get_string_member (kpi, "value"));
+      g_assert_nonnull (json_object_get_string_member (kpi, "method"));
+      if (g_str_equal (json_object_get_string_member (kpi, "id"), "fsq.ccp-excursions-week"))
+        {
+          JsonObject *query = json_object_get_object_member (kpi, "query");
+
+          found = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (kpi, "kind"), ==, "ccp_readings");
+          g_assert_cmpstr (json_object_get_string_member (query, "condition"), ==,
+                           "out-of-limit");
+          g_assert_cmpstr (json_object_get_string_member (query, "descending"), ==, "true");
+        }
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "trends")), >=, 1);
+
+  bad = run_cli (f, AS_DEMO, "overview", "Demo Foods", "kitchen", "--user", "demo", NULL);
+  assert_failed (bad, 1, "“kitchen” is not a workspace");
+}
+
 static char *
 write_file (Fixture    *f,
             const char *name,
@@ -1682,6 +1728,7 @@ main (int   argc,
   ADD ("export/bad-format", test_export_bad_format);
   ADD ("export/wrong-password", test_export_wrong_password);
   ADD ("export/xlsx", test_export_xlsx);
+  ADD ("overview", test_overview);
   ADD ("import/csv", test_import_csv);
   ADD ("import/many-problems", test_import_many_problems);
   ADD ("import/missing-file", test_import_missing_file);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "ff-clock.h"
 #include "ff-demo.h"
 #include "ff-error.h"
 #include "ff-kind-catalog.h"
@@ -30,9 +31,9 @@ typedef struct
 static char *
 local_date (void)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = ff_clock_now_local ();
 
-  return g_date_time_format (now, "%F");
+  return ff_clock_format_date (now);
 }
 
 static Demo *

@@ -1105,8 +1105,9 @@ test_references_and_time_series (Fixture       *fixture,
   got = ff_record_repository_get (readings, ff_record_get_id (reading), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ff_record_get_ref_code (got, 0), ==, "L7-TT-1");
-  /* Named by what it measured and when, never by a bare time; the sensor by code and name. */
-  g_assert_cmpstr (ff_record_get_title (got), ==, "L7-TT-1 · Mixer temperature · 2026-03-01 05:00");
+  /* Named by what it measured and when (in local time: Amsterdam in the tests), never by a bare
+   * time; the sensor by code and name. */
+  g_assert_cmpstr (ff_record_get_title (got), ==, "L7-TT-1 · Mixer temperature · 2026-03-01 06:00");
   g_clear_object (&model);
   model = ff_record_list_model_new (fixture->session, readings_kind);
   g_free (query->search);

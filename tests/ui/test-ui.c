@@ -818,8 +818,16 @@ test_relations_rules_and_roles (Fixture       *f,
   plant = insert (session, "plants", "code", "PLANT-2", "name", "Plant Gent", NULL);
   kpis = overview_kpis (f, FF_WORKSPACE_PLANT_OPS);
   g_assert_cmpfloat (find_kpi (kpis, "plant-ops.lines-running")->number, ==, 3);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-list", "(sss)", "lines", "status",
-                              "running");
+  /* Its card opens the lines it counts. */
+  {
+    GtkWidget *page = ff_workspaces_view_get_page (workspaces (f), FF_WORKSPACE_PLANT_OPS);
+    GtkWidget *overview = find_type (page, FF_TYPE_WORKSPACE_OVERVIEW);
+    GtkWidget *card = ff_workspace_overview_get_card (FF_WORKSPACE_OVERVIEW (overview),
+                                                      "plant-ops.lines-running");
+
+    g_assert_nonnull (card);
+    g_signal_emit_by_name (card, "clicked");
+  }
   settle ();
   browser = browser_of (f, FF_WORKSPACE_PLANT_OPS);
   wait_loaded (browser);

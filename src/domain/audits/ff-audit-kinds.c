@@ -207,6 +207,11 @@ static const FfField audit_fields[] = {
   { NULL }
 };
 
+static const FfKindCondition audit_conditions[] = {
+  { "done", N_("Completed or signed"), "t.status IN ('completed', 'signed')" },
+  { NULL }
+};
+
 const FfKind ff_kind_audits = {
   .name = "audits",
   .table = "audits",
@@ -223,6 +228,7 @@ const FfKind ff_kind_audits = {
   .nav_group = N_("Audits"),
   .new_label = N_("New Audit"),
   .empty_label = N_("No Audits Yet"),
+  .conditions = audit_conditions,
 };
 
 /* Audit responses: one answer to one item, as given. ---------------------------------------- */

@@ -5,21 +5,23 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 
 #include "ff-kpi-context.h"
+
+static const FfKpiCount counts[] = {
+  { "fsq.audits-30d", N_("Audits, last 30 days"), "audits", "completed_at",
+    .condition = "done", .range_field = "completed_at", .range_from = FF_KPI_MONTH_AGO,
+    .method = N_("Audits completed or signed in the last 30 days, and the average of their "
+                 "scores"),
+    .detail_sql = "SELECT avg(score_pct) FROM audits WHERE _deleted = 0 "
+                  "AND status IN ('completed', 'signed') AND completed_at >= ?1",
+    .detail_arg = FF_KPI_MONTH_AGO,
+    /* Translators: the average score of the audits, formatted: "average score 91.5 %". */
+    .detail_one = N_("average score %s %%"), .detail_decimals = 1 },
+};
 
 void
 ff_audit_kpis_compute (FfKpiContext *ctx)
 {
-  double r[2];
-
-  if (ff_kpi_query (ctx,
-                    "SELECT count(*), avg(score_pct) FROM audits WHERE _deleted = 0 "
-                    "AND status IN ('completed', 'signed') AND completed_at >= ?",
-                    r, 2, ctx->month_ago, NULL))
-    ff_kpi_add (ctx, "fsq.audits-30d", _("Audits, last 30 days"), ff_kpi_nz (r[0]),
-                ff_kpi_count_text (r[0]),
-                isnan (r[1]) ? NULL : g_strdup_printf (_("average score %.1f %%"), r[1]),
-                FF_KPI_NEUTRAL, "audits", NULL, NULL);
+  ff_kpi_add_counts (ctx, counts, G_N_ELEMENTS (counts));
 }

@@ -167,6 +167,11 @@ static const FfField co_packer_fields[] = {
   { NULL }
 };
 
+static const FfKindCondition co_packer_conditions[] = {
+  { "attention", N_("On probation or suspended"), "t.status <> 'approved'" },
+  { NULL }
+};
+
 const FfKind ff_kind_co_packers = {
   .name = "co_packers",
   .table = "co_packers",
@@ -183,6 +188,7 @@ const FfKind ff_kind_co_packers = {
   .nav_group = N_("Co-manufacturing"),
   .new_label = N_("New Co-packer"),
   .empty_label = N_("No Co-packers Yet"),
+  .conditions = co_packer_conditions,
 };
 
 /* Contracts --------------------------------------------------------------------------------- */

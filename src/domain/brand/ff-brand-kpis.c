@@ -1,4 +1,5 @@
-/* ff-brand-kpis.c — the Brand overview: SKUs, contracts, co-packers and their OTIF. */
+/* ff-brand-kpis.c — the Brand overview: SKUs, contracts, co-packers and their OTIF, and OTIF
+ * per four weeks. */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "foodflow-kpis"
 
@@ -9,49 +10,66 @@
 
 #include "ff-kpi-context.h"
 
+static const FfKpiCount counts[] = {
+  { "brand.active-skus", N_("Active SKUs"), "skus", "code", .ascending = TRUE,
+    .facet_field = "status", .facet_value = "active",
+    .method = N_("SKUs whose status is Active"),
+    .detail_sql = "SELECT count(*) FROM skus WHERE _deleted = 0 AND status = 'development'",
+    /* Translators: besides the active SKUs, how many are in development. */
+    .detail_one = N_("%s in development") },
+  { "brand.contracts-expiring", N_("Contracts expiring in 90 days"), "contracts", "ends_on",
+    .ascending = TRUE, .facet_field = "status", .facet_value = "active",
+    .range_field = "ends_on", .range_from = FF_KPI_TODAY, .range_to = FF_KPI_IN_90_DAYS,
+    .method = N_("Active co-packer contracts that end from today to 90 days from today"),
+    .when_some = FF_KPI_WARNING, .when_none = FF_KPI_GOOD },
+  { "brand.copackers-attention", N_("Co-packers on probation or suspended"), "co_packers",
+    "code", .ascending = TRUE, .condition = "attention",
+    .method = N_("Co-packers whose status is not Approved"),
+    .detail_sql = "SELECT count(*) FROM co_packers WHERE _deleted = 0",
+    /* Translators: after the co-packers needing attention: "of 3 co-packers". */
+    .detail_one = NP_("of %s co-packer", "of %s co-packers"),
+    .when_some = FF_KPI_WARNING, .when_none = FF_KPI_GOOD },
+};
+
+static void
+otif (FfKpiContext *ctx)
+{
+  double r[2];
+  FfKpi *kpi;
+
+  if (!ff_kpi_query (ctx, "SELECT sum(orders_otif), sum(orders) FROM copacker_performance "
+                          "WHERE _deleted = 0 AND period_start >= ?", r, 2, ctx->month_ago, NULL))
+    return;
+  {
+    g_autofree char *on_time = ff_kpi_count_text (r[0]);
+    g_autofree char *orders = ff_kpi_count_text (r[1]);
+    kpi = ff_kpi_add_share (ctx, "brand.otif", _("Co-packer OTIF, last 30 days"), r[0], r[1],
+                            /* Translators: "41 of 44 orders on time in full". */
+                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%s of %s order on time in full",
+                                                          "%s of %s orders on time in full",
+                                                          (gulong) ff_kpi_nz (r[1])),
+                                             on_time, orders),
+                            0.95, NAN, "copacker_performance",
+                            ff_kpi_list_range ("period_start", "period_start", ctx->month_ago,
+                                               NULL));
+  }
+  kpi->method = g_strdup (_("Orders on time in full over all orders of the co-packer performance "
+                            "periods that started in the last 30 days"));
+}
+
 void
 ff_brand_kpis_compute (FfKpiContext *ctx)
 {
-  double r[3];
+  char first[11];
 
-  if (ff_kpi_query (ctx,
-                    "SELECT sum(status = 'active'), sum(status = 'development') FROM skus "
-                    "WHERE _deleted = 0",
-                    r, 2, NULL))
-    ff_kpi_add (ctx, "brand.active-skus", _("Active SKUs"), ff_kpi_nz (r[0]),
-                ff_kpi_count_text (r[0]),
-                g_strdup_printf (_("%'.0f in development"), ff_kpi_nz (r[1])), FF_KPI_NEUTRAL,
-                "skus", "status", "active");
+  ff_kpi_add_counts (ctx, counts, G_N_ELEMENTS (counts));
+  otif (ctx);
 
-  if (ff_kpi_query (ctx,
-                    "SELECT count(*) FROM contracts WHERE _deleted = 0 AND status = 'active' "
-                    "AND ends_on >= ?1 AND ends_on <= ?2",
-                    r, 1, ctx->today, ctx->in_90_days, NULL))
-    ff_kpi_add (ctx, "brand.contracts-expiring", _("Contracts expiring in 90 days"),
-                ff_kpi_nz (r[0]), ff_kpi_count_text (r[0]), NULL,
-                ff_kpi_nz (r[0]) > 0 ? FF_KPI_WARNING : FF_KPI_GOOD, "contracts", "status",
-                "active");
-
-  if (ff_kpi_query (ctx,
-                    "SELECT sum(status <> 'approved'), count(*) FROM co_packers "
-                    "WHERE _deleted = 0",
-                    r, 2, NULL))
-    ff_kpi_add (ctx, "brand.copackers-attention", _("Co-packers on probation or suspended"),
-                ff_kpi_nz (r[0]), ff_kpi_count_text (r[0]),
-                g_strdup_printf (_("of %'.0f co-packers"), ff_kpi_nz (r[1])),
-                ff_kpi_nz (r[0]) > 0 ? FF_KPI_WARNING : FF_KPI_GOOD, "co_packers", NULL, NULL);
-
-  if (ff_kpi_query (ctx,
-                    "SELECT sum(orders_otif), sum(orders) FROM copacker_performance "
-                    "WHERE _deleted = 0 AND period_start >= ?",
-                    r, 2, ctx->month_ago, NULL))
-    {
-      double otif = ff_kpi_nz (r[1]) > 0 ? ff_kpi_nz (r[0]) / r[1] : NAN;
-      ff_kpi_add (ctx, "brand.otif", _("Co-packer OTIF, last month"), otif,
-                  ff_kpi_percent_text (otif),
-                  g_strdup_printf (_("%'.0f of %'.0f orders on time in full"), ff_kpi_nz (r[0]),
-                                   ff_kpi_nz (r[1])),
-                  !isnan (otif) && otif < 0.95 ? FF_KPI_WARNING : FF_KPI_NEUTRAL,
-                  "copacker_performance", NULL, NULL);
-    }
+  /* Twelve four-week periods, the last one ending today. */
+  ff_kpi_day_add (ctx->today, -(12 * 28 - 1), first);
+  ff_kpi_add_trend (ctx, _("Co-packer OTIF per 4 weeks, last 48 weeks"), _("%"), first, 12, 28,
+                    "SELECT period_start, sum(orders_otif), sum(orders) FROM "
+                    "copacker_performance WHERE _deleted = 0 AND period_start >= ?1 GROUP BY 1",
+                    first, NULL);
 }

@@ -147,6 +147,14 @@ static const char *const ccp_readings_natural_key[] = { "ccp", "observed_at", NU
 
 static const char *const ccp_reading_title[] = { "ccp", "observed_at", NULL };
 
+/* Beyond the CCP's critical limits: a deviation by definition (DOMAIN.md, HACCP). */
+static const FfKindCondition ccp_reading_conditions[] = {
+  { "out-of-limit", N_("Out of limit"),
+    "EXISTS (SELECT 1 FROM ccps c WHERE c.id = t.ccp AND ((c.limit_min IS NOT NULL "
+    "AND t.value < c.limit_min) OR (c.limit_max IS NOT NULL AND t.value > c.limit_max)))" },
+  { NULL }
+};
+
 const FfKind ff_kind_ccp_readings = {
   .name = "ccp_readings",
   .table = "ccp_readings",
@@ -168,6 +176,7 @@ const FfKind ff_kind_ccp_readings = {
   .new_label = N_("New CCP Reading"),
   .empty_label = N_("No CCP Readings Yet"),
   .title_fields = ccp_reading_title,
+  .conditions = ccp_reading_conditions,
 };
 
 /* Deviations -------------------------------------------------------------------------------- */
@@ -235,6 +244,11 @@ static const FfField deviation_fields[] = {
   { NULL }
 };
 
+static const FfKindCondition deviation_conditions[] = {
+  { "open", N_("Not closed"), "t.status <> 'closed'" },
+  { NULL }
+};
+
 const FfKind ff_kind_deviations = {
   .name = "deviations",
   .table = "deviations",
@@ -252,6 +266,7 @@ const FfKind ff_kind_deviations = {
   .nav_group = N_("Deviations and CAPAs"),
   .new_label = N_("New Deviation"),
   .empty_label = N_("No Deviations Yet"),
+  .conditions = deviation_conditions,
 };
 
 /* CAPAs ------------------------------------------------------------------------------------- */
@@ -296,6 +311,11 @@ static const FfField capa_fields[] = {
   { NULL }
 };
 
+static const FfKindCondition capa_conditions[] = {
+  { "open", N_("Not closed"), "t.status <> 'closed'" },
+  { NULL }
+};
+
 const FfKind ff_kind_capas = {
   .name = "capas",
   .table = "capas",
@@ -313,4 +333,5 @@ const FfKind ff_kind_capas = {
   .nav_group = N_("Deviations and CAPAs"),
   .new_label = N_("New CAPA"),
   .empty_label = N_("No CAPAs Yet"),
+  .conditions = capa_conditions,
 };

@@ -225,6 +225,17 @@ static const FfField inventory_fields[] = {
   { NULL }
 };
 
+/* The latest count of a SKU at a location whose position (on hand + on order - allocated) is
+ * below its reorder point: what a planner reorders. */
+static const FfKindCondition inventory_conditions[] = {
+  { "below-reorder", N_("Latest, below the reorder point"),
+    "t.on_hand + coalesce (t.on_order, 0) - coalesce (t.allocated, 0) < (SELECT "
+    "s.reorder_point FROM safety_stocks s WHERE s.sku = t.sku AND s.location = t.location "
+    "AND s._deleted = 0) AND t.as_of = (SELECT max(j.as_of) FROM inventory_levels j "
+    "WHERE j.sku = t.sku AND j.location = t.location AND j._deleted = 0)" },
+  { NULL }
+};
+
 const FfKind ff_kind_inventory_levels = {
   .name = "inventory_levels",
   .table = "inventory_levels",
@@ -242,4 +253,5 @@ const FfKind ff_kind_inventory_levels = {
   .nav_group = N_("Supply"),
   .new_label = N_("New Inventory Level"),
   .empty_label = N_("No Inventory Levels Yet"),
+  .conditions = inventory_conditions,
 };

@@ -222,6 +222,15 @@ static const char *const sensor_readings_natural_key[] = { "sensor", "observed_a
 
 static const char *const sensor_reading_title[] = { "sensor", "observed_at", NULL };
 
+/* Outside the sensor's specification limits (process control, not a CCP's critical limit). */
+static const FfKindCondition sensor_reading_conditions[] = {
+  { "out-of-spec", N_("Out of specification"),
+    "EXISTS (SELECT 1 FROM sensors s WHERE s.id = t.sensor AND ((s.lower_spec_limit IS NOT "
+    "NULL AND t.value < s.lower_spec_limit) OR (s.upper_spec_limit IS NOT NULL "
+    "AND t.value > s.upper_spec_limit)))" },
+  { NULL }
+};
+
 const FfKind ff_kind_sensor_readings = {
   .name = "sensor_readings",
   .table = "sensor_readings",
@@ -241,4 +250,5 @@ const FfKind ff_kind_sensor_readings = {
   .new_label = N_("New Sensor Reading"),
   .empty_label = N_("No Sensor Readings Yet"),
   .title_fields = sensor_reading_title,
+  .conditions = sensor_reading_conditions,
 };

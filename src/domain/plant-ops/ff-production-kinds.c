@@ -234,6 +234,11 @@ static const FfField money_leak_fields[] = {
   { NULL }
 };
 
+static const FfKindCondition money_leak_conditions[] = {
+  { "unresolved", N_("Not resolved"), "t.status <> 'resolved'" },
+  { NULL }
+};
+
 const FfKind ff_kind_money_leaks = {
   .name = "money_leaks",
   .table = "money_leaks",
@@ -250,4 +255,5 @@ const FfKind ff_kind_money_leaks = {
   .nav_group = N_("Costs"),
   .new_label = N_("New Money Leak"),
   .empty_label = N_("No Money Leaks Yet"),
+  .conditions = money_leak_conditions,
 };

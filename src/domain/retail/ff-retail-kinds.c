@@ -315,6 +315,12 @@ static const FfField promotion_fields[] = {
   { NULL }
 };
 
+/* Running on a day (the argument, YYYY-MM-DD). */
+static const FfKindCondition promotion_conditions[] = {
+  { "running", N_("Running"), "t.starts_on <= {arg} AND t.ends_on >= {arg}" },
+  { NULL }
+};
+
 const FfKind ff_kind_promotions = {
   .name = "promotions",
   .table = "promotions",
@@ -331,4 +337,5 @@ const FfKind ff_kind_promotions = {
   .nav_group = N_("Sales"),
   .new_label = N_("New Promotion"),
   .empty_label = N_("No Promotions Yet"),
+  .conditions = promotion_conditions,
 };
