@@ -1046,10 +1046,12 @@ ff_record_browser_new (FfSession    *session,
 
   /* A role that may not write this kind gets no buttons for it (the services refuse anyway). */
   writable = ff_kind_role_can_write (kind, ff_session_get_role (session));
-  gtk_widget_set_visible (GTK_WIDGET (self->new_button), writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.new", writable);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), writable && !kind->made_by_engine);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.new",
+                                 writable && !kind->made_by_engine);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.import", writable);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), ff_kind_get_new_label (kind));
+  if (!kind->made_by_engine)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), ff_kind_get_new_label (kind));
   setup_facet (self);
 
   self->model = ff_record_list_model_new (session, kind);

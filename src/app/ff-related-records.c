@@ -88,7 +88,7 @@ record_row_new (FfRelatedRecords *self,
                                  name && *name ? name : code ? code : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  if (is_children (self))
+  if (is_children (self) && !kind->made_by_engine)
     {
       /* A child is edited here, in its parent's detail. */
       g_object_set_data_full (G_OBJECT (row), "ff-record", g_object_ref (record), g_object_unref);
@@ -314,7 +314,7 @@ ff_related_records_new (FfSession     *session,
   self->model = ff_record_list_model_new (session, kind);
   /* "Made from", "Used to make" where a kind refers twice; else the kind's name. */
   gtk_label_set_label (self->heading, ff_field_get_related_label (kind, field));
-  if (is_children (self))
+  if (is_children (self) && !kind->made_by_engine)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->add_button),
                               ff_kind_role_can_write (kind, ff_session_get_role (session)));

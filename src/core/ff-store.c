@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,6 +290,51 @@ name_id_function (sqlite3_context  *context,
   sqlite3_result_text (context, id, -1, SQLITE_TRANSIENT);
 }
 
+/* ff_json_object(name, value, ...): a JSON object of text values as the sync outbox carries a
+ * record's fields (numbers as their text, blobs as base64, NULL as null), for migrations that
+ * move records from one table to another and queue them again. */
+static void
+json_object_function (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  if (argc % 2 != 0)
+    {
+      sqlite3_result_error (context, "ff_json_object() takes names and values in pairs", -1);
+      return;
+    }
+  json_builder_begin_object (builder);
+  for (int i = 0; i < argc; i += 2)
+    {
+      json_builder_set_member_name (builder, (const char *) sqlite3_value_text (argv[i]));
+      switch (sqlite3_value_type (argv[i + 1]))
+        {
+        case SQLITE_NULL:
+          json_builder_add_null_value (builder);
+          break;
+        case SQLITE_BLOB:
+          {
+            g_autofree char *b64 = g_base64_encode (sqlite3_value_blob (argv[i + 1]),
+                                                    (gsize) sqlite3_value_bytes (argv[i + 1]));
+            json_builder_add_string_value (builder, b64);
+          }
+          break;
+        default:
+          json_builder_add_string_value (builder,
+                                         (const char *) sqlite3_value_text (argv[i + 1]));
+          break;
+        }
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  sqlite3_result_text (context, text, -1, SQLITE_TRANSIENT);
+}
+
 /* Migrations -------------------------------------------------------------------------------- */
 
 guint
@@ -468,6 +514,8 @@ ff_store_open_for_tenant (const char       *path,
   sqlite3_create_collation (self->db, "FF_CODE", SQLITE_UTF8, NULL, code_compare);
   sqlite3_create_function (self->db, "ff_name_id", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, self,
                            name_id_function, NULL, NULL);
+  sqlite3_create_function (self->db, "ff_json_object", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           NULL, json_object_function, NULL, NULL);
   sqlite3_create_function (self->db, "ff_search_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                            search_fold_function, NULL, NULL);
   sqlite3_busy_timeout (self->db, 10000);

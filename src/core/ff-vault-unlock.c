@@ -294,6 +294,42 @@ ff_vault_unlock (FfVault     *self,
   return session;
 }
 
+gboolean
+ff_vault_confirm_user (FfVault     *self,
+                       FfSession   *session,
+                       const char  *username,
+                       const char  *password,
+                       FfRole      *out_role,
+                       GError     **error)
+{
+  FfVaultCredentials credentials;
+  FfStore *store;
+
+  g_return_val_if_fail (FF_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (FF_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (username != NULL && password != NULL, FALSE);
+
+  store = ff_session_get_store (session);
+  if (store == NULL)
+    {
+      g_set_error_literal (error, FF_VAULT_ERROR, FF_VAULT_ERROR_LOCKED,
+                           _("The tenant is locked; unlock it first"));
+      return FALSE;
+    }
+  if (!_ff_vault_open_credentials (self, ff_session_get_tenant (session)->id, username, password,
+                                   &credentials, error))
+    return FALSE;
+  _ff_vault_credentials_clear (&credentials);
+  /* The role the tenant's own database gives: a key slot of a removed member confirms nothing. */
+  if (!ff_users_get_role (store, username, out_role, NULL))
+    {
+      g_set_error_literal (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH,
+                           _("Wrong user name or password"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 typedef struct
 {
   char *tenant;

@@ -98,6 +98,18 @@ FfSession    *ff_vault_unlock_finish   (FfVault       *self,
                                         GAsyncResult  *result,
                                         GError       **error);
 
+/* Confirms that @username (a member of the session's tenant: the signed-in user or another one
+ * at the same screen, such as a QA user overriding a hold) knows their password, and gives
+ * their role as the tenant's database holds it. For e-signatures: the password is re-entered
+ * for each. A wrong user name or password fails with FF_VAULT_ERROR_AUTH after the same work;
+ * nothing is written. Slow on purpose (the key derivation). */
+gboolean      ff_vault_confirm_user    (FfVault     *self,
+                                        FfSession   *session,
+                                        const char  *username,
+                                        const char  *password,
+                                        FfRole      *out_role,
+                                        GError     **error);
+
 /* Admin only (FF_ERROR_PERMISSION otherwise): adds a user to the session's tenant with their
  * own key slot. A member of the tenant who has no key slot on this computer gets one (and
  * @role); a member who has one is FF_ERROR_EXISTS. */

@@ -162,27 +162,35 @@ save_photo (FfDemo     *demo,
   return _ff_demo_save (demo, r, error);
 }
 
+/* A signature of the audit as recorded: a member of the tenant by user name, someone from
+ * outside (a supplier's quality manager) by name as external; both drew it on the tablet. */
 static gboolean
 save_signature (FfDemo     *demo,
-                const char *audit_code,
-                const char *audit_id,
+                FfRecord   *audit,
                 guint       n,
                 const char *name,
-                const char *username,
                 const char *meaning,
                 gint64      at,
                 GError    **error)
 {
-  FfRecord *r = ff_record_new (&ff_kind_audit_signatures);
+  FfRecord *r = ff_record_new (&ff_kind_signatures);
   g_autoptr (GBytes) png = _ff_demo_signature_png (demo);
+  g_autoptr (FfRecordRepository) audits = ff_record_repository_new (demo->store, &ff_kind_audits);
+  g_autofree char *hash = ff_record_repository_content_hash (audits, audit, error);
+  const char *username = _ff_demo_username_of (name);
 
-  _ff_demo_setf (r, "code", "%s/SIG-%u", audit_code, n);
-  _ff_demo_set (r, "audit", audit_id);
+  if (hash == NULL)
+    return FALSE;
+  _ff_demo_setf (r, "code", "%s/SIG-%u", ff_record_get_code (audit), n);
+  _ff_demo_set (r, "audit", ff_record_get_id (audit));
+  _ff_demo_set (r, "signer", username);
   _ff_demo_set (r, "signer_name", name);
-  _ff_demo_set (r, "signer_username", username);
+  _ff_demo_set (r, "external", username == NULL ? "1" : "0");
   _ff_demo_set (r, "meaning", meaning);
   _ff_demo_set_time (r, "signed_at", at);
-  ff_record_set_blob (r, (guint) ff_kind_get_field_index (&ff_kind_audit_signatures, "signature_image"), png);
+  _ff_demo_set (r, "content_hash", hash);
+  ff_record_set_blob (r, (guint) ff_kind_get_field_index (&ff_kind_signatures, "signature_image"),
+                      png);
   return _ff_demo_save (demo, r, error);
 }
 
@@ -255,6 +263,7 @@ make_audit (FfDemo     *demo,
   guint n_findings = 0, n_answered = 0, n_signatures = 0;
   char code[32], supplier[16];
   const char *audit_id;
+  g_autoptr (FfRecord) audit = NULL;
   FfRecord *r;
   int y, m, d;
 
@@ -341,6 +350,8 @@ make_audit (FfDemo     *demo,
                        critical_failed ? " A critical item failed, which fails the audit." : "");
     }
   _ff_demo_set (r, "status", plan->status);
+  /* Kept to be signed once its answers are in. */
+  audit = g_object_ref (r);
   if (!_ff_demo_save (demo, r, error))
     return FALSE;
   audit_id = _ff_demo_id (demo, &ff_kind_audits, code);
@@ -389,13 +400,13 @@ make_audit (FfDemo     *demo,
     {
       gint64 end = start + (gint64) (n_answered * 150 + 900);
 
-      if (!save_signature (demo, code, audit_id, 1, plan->auditor, NULL, "performed", end, error))
+      if (!save_signature (demo, audit, 1, plan->auditor, "auditor", end, error))
         return FALSE;
       if (g_str_equal (plan->status, "signed")
-          && (!save_signature (demo, code, audit_id, 2, plan->auditee ? plan->auditee : plan->auditor,
-                               NULL, "reviewed", end + 600, error)
-              || !save_signature (demo, code, audit_id, 3, "Hanneke Verbeek", NULL, "approved",
-                                  end + 86400, error)))
+          && (!save_signature (demo, audit, 2, plan->auditee ? plan->auditee : plan->auditor,
+                               "auditee", end + 600, error)
+              || !save_signature (demo, audit, 3, "Hanneke Verbeek", "approved", end + 86400,
+                                  error)))
         return FALSE;
     }
   return TRUE;

@@ -158,6 +158,20 @@ extern const guint              ff_demo_n_formats;
 extern const char *const        ff_demo_operators[];   /* initials */
 extern const guint              ff_demo_n_operators;
 
+/* The staff who sign and approve: members of the demo tenant (without a key slot on this
+ * computer: they work on their own devices). */
+typedef struct
+{
+  const char *username;
+  const char *name;
+  FfRole      role;
+} FfDemoPerson;
+
+extern const FfDemoPerson       ff_demo_people[];
+extern const guint              ff_demo_n_people;
+/* The user name of the member called @name, or NULL for someone from outside. */
+const char *_ff_demo_username_of (const char *name);
+
 /* Plans that one module makes and others read ---------------------------------------------- */
 
 typedef struct

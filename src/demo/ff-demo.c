@@ -7,6 +7,7 @@
 
 #include "ff-clock.h"
 #include "ff-demo-private.h"
+#include "ff-users.h"
 
 /* The catalogue ---------------------------------------------------------------------------- */
 
@@ -61,6 +62,27 @@ const char *const ff_demo_operators[] = {
 };
 
 const guint ff_demo_n_operators = G_N_ELEMENTS (ff_demo_operators);
+
+const FfDemoPerson ff_demo_people[] = {
+  { "ijanssens", "Ingrid Janssens", FF_ROLE_QA },
+  { "lmaes", "Lotte Maes", FF_ROLE_QA },
+  { "kwouters", "Koen Wouters", FF_ROLE_QA },
+  { "sengels", "Sofie Engels", FF_ROLE_QA },
+  { "hverbeek", "Hanneke Verbeek", FF_ROLE_QA },
+  { "pvandijk", "Pieter van Dijk", FF_ROLE_OPERATOR },
+  { "hclaes", "Hanna Claes", FF_ROLE_OPERATOR },
+};
+
+const guint ff_demo_n_people = G_N_ELEMENTS (ff_demo_people);
+
+const char *
+_ff_demo_username_of (const char *name)
+{
+  for (guint i = 0; i < ff_demo_n_people; i++)
+    if (g_strcmp0 (ff_demo_people[i].name, name) == 0)
+      return ff_demo_people[i].username;
+  return NULL;
+}
 
 /* Randomness ------------------------------------------------------------------------------- */
 
@@ -558,6 +580,8 @@ ff_demo_populate_at (FfStore        *store,
 
   /* One transaction: a failed or cancelled demo leaves the tenant empty. */
   ok = ff_store_begin (store, error);
+  for (guint i = 0; ok && i < ff_demo_n_people; i++)
+    ok = ff_users_add (store, ff_demo_people[i].username, ff_demo_people[i].role, error);
   ok = ok && run_step (&demo, "plant masters", _ff_demo_make_plant_masters, error)
           && run_step (&demo, "documents", _ff_demo_make_documents, error)
           && run_step (&demo, "FSQ masters", _ff_demo_make_fsq_masters, error)

@@ -45,7 +45,7 @@ static const FfKind *const all_kinds[] = {
   &ff_kind_audits,
   &ff_kind_audit_responses,
   &ff_kind_audit_photos,
-  &ff_kind_audit_signatures,
+  &ff_kind_signatures,
   &ff_kind_capas,
   /* Planning */
   &ff_kind_forecast_versions,

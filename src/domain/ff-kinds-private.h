@@ -45,7 +45,9 @@ extern const FfKind ff_kind_audit_template_items;
 extern const FfKind ff_kind_audits;
 extern const FfKind ff_kind_audit_responses;
 extern const FfKind ff_kind_audit_photos;
-extern const FfKind ff_kind_audit_signatures;
+
+/* E-signatures, used by lot release, CCP review and audits (signatures/ff-signature-kinds.c) */
+extern const FfKind ff_kind_signatures;
 
 /* Planning (planning/ff-planning-kinds.c) */
 extern const FfKind ff_kind_forecast_versions;

@@ -275,11 +275,10 @@ is_decimal (const char *s)
   return *s == '\0';
 }
 
-/* The shortest decimal text that reads back as @d ("0.1", not "0.10000000000000001"). */
-static const char *
-shortest_decimal (char   *buf,
-                  gsize   size,
-                  double  d)
+const char *
+ff_decimal_shortest (char   *buf,
+                     gsize   size,
+                     double  d)
 {
   for (int digits = 15; digits <= 17; digits++)
     {
@@ -458,7 +457,7 @@ ff_field_normalize (const FfField  *field,
           return invalid (error, _("“%s” is too large or too small a number to store"), v);
         if (!check_range (field, d, error))
           return FALSE;
-        *out_value = g_strdup (shortest_decimal (buf, sizeof buf, d));
+        *out_value = g_strdup (ff_decimal_shortest (buf, sizeof buf, d));
         return TRUE;
       }
 

@@ -48,6 +48,9 @@ typedef struct
 } FfEnumValue;
 
 typedef struct _FfKind FfKind;
+typedef struct _FfRecord FfRecord;
+typedef struct _FfRecordRepository FfRecordRepository;
+typedef struct _FfActor FfActor;
 
 typedef struct
 {
@@ -120,8 +123,18 @@ struct _FfKind
   gboolean        ref_shows_title; /* a reference to it shows its title beside its code (a SKU:
                                     * "SKU-10010 · Tortilla Chips Salted 200 g") */
   const char     *new_label;       /* N_(): "New Line", the title of the form for a new one */
+  gboolean        made_by_engine;  /* made by the domain (an e-signature), never typed in a
+                                    * form: lists offer no New (and no @new_label) */
   const char     *empty_label;     /* N_(): "No Lines Yet", said of an empty list */
   const FfKindCondition *conditions; /* named selections, terminated by { NULL } */
+  /* A rule of the domain on every write, in its transaction, after the values are valid:
+   * @current is the record as stored (NULL for an insert), @record as it will be. FALSE with
+   * @error refuses the write (a lot released over an open critical deviation). NULL: none. */
+  gboolean      (*check_write)  (FfRecordRepository  *repo,
+                                 const FfActor       *actor,
+                                 FfRecord            *current,
+                                 FfRecord            *record,
+                                 GError             **error);
 };
 
 #define FF_ROLE_BIT(r) (1u << (r))
@@ -171,6 +184,11 @@ char                *ff_field_format         (const FfField *field,
                                               const char    *unit_value);
 /* Digits after the decimal point of a currency's major unit (2 for EUR, 0 for JPY). */
 int                  ff_currency_get_exponent (const char *currency);
+/* The shortest decimal text that reads back as @d ("0.1", not "0.10000000000000001"; "100",
+ * not "100.0"), in @buf of @size (G_ASCII_DTOSTR_BUF_SIZE); how numbers are kept as text. */
+const char          *ff_decimal_shortest     (char          *buf,
+                                              gsize          size,
+                                              double         d);
 /* TRUE when the column sorts as a number. */
 gboolean             ff_field_is_numeric     (const FfField *field);
 /* TRUE when two normalised stored values of @field are the same value (numbers by value, so

@@ -23,7 +23,16 @@ _ff_record_repository_from_row (FfRecordRepository *self,
     {
       int col = FF_RECORD_META_COLUMNS + (int) i;
 
-      ff_record_set_nth (record, i, (const char *) sqlite3_column_text (stmt, col));
+      /* A number reads back as the text it was given ("100", not SQLite's "100.0"): the same
+       * values compare and hash the same whether typed in or loaded. */
+      if (sqlite3_column_type (stmt, col) == SQLITE_FLOAT)
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+          ff_record_set_nth (record, i, ff_decimal_shortest (buf, sizeof buf,
+                                                             sqlite3_column_double (stmt, col)));
+        }
+      else
+        ff_record_set_nth (record, i, (const char *) sqlite3_column_text (stmt, col));
       if (self->ref_column[i] >= 0)
         _ff_record_set_ref (record, i,
                             (const char *) sqlite3_column_text (stmt, self->ref_column[i]),

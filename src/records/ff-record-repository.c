@@ -513,6 +513,65 @@ write_outbox (FfRecordRepository  *self,
   return ff_store_step_done (self->store, stmt, error);
 }
 
+char *
+ff_record_repository_content_hash (FfRecordRepository  *self,
+                                   FfRecord            *record,
+                                   GError             **error)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *content = NULL;
+  const char *id = ff_record_get_id (record);
+
+  g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), NULL);
+  g_return_val_if_fail (FF_IS_RECORD (record) && ff_record_get_kind (record) == self->kind, NULL);
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < self->n_fields; i++)
+    {
+      const FfField *field = &self->kind->fields[i];
+
+      json_builder_set_member_name (builder, field->name);
+      if (field->type == FF_FIELD_BLOB)
+        {
+          g_autoptr (GBytes) stored = NULL;
+          GBytes *blob = ff_record_get_blob (record, i);
+          g_autoptr (GError) local_error = NULL;
+
+          if (blob == NULL && id != NULL)
+            {
+              stored = ff_record_repository_load_blob (self, id, field->name, &local_error);
+              if (local_error != NULL)
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return NULL;
+                }
+              blob = stored;
+            }
+          if (blob != NULL)
+            {
+              g_autofree char *digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, blob);
+              json_builder_add_string_value (builder, digest);
+            }
+          else
+            json_builder_add_null_value (builder);
+        }
+      else if (ff_record_get_nth (record, i) != NULL)
+        json_builder_add_string_value (builder, ff_record_get_nth (record, i));
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_end_object (builder);
+  content = builder_to_string (builder);
+  g_checksum_update (sum, (const guchar *) "foodflow-content-v1\n", -1);
+  g_checksum_update (sum, (const guchar *) self->kind->table, -1);
+  g_checksum_update (sum, (const guchar *) "\n", 1);
+  g_checksum_update (sum, (const guchar *) (id ? id : ""), -1);
+  g_checksum_update (sum, (const guchar *) "\n", 1);
+  g_checksum_update (sum, (const guchar *) content, -1);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
 gboolean
 ff_record_repository_insert (FfRecordRepository  *self,
                              const FfActor       *actor,
@@ -534,6 +593,9 @@ ff_record_repository_insert (FfRecordRepository  *self,
   if (!ff_store_begin (self->store, error))
     return FALSE;
   if (!check_valid (self, record, error))
+    goto fail;
+  if (self->kind->check_write != NULL
+      && !self->kind->check_write (self, actor, NULL, record, error))
     goto fail;
   /* A restricted field may only be given its default by someone not allowed to change it
    * (an operator opens a CAPA; only QA closes it). Checked on the normalised values. */
@@ -682,6 +744,9 @@ ff_record_repository_update (FfRecordRepository  *self,
     goto fail;
   current = ff_record_repository_get (self, id, error);
   if (current == NULL)
+    goto fail;
+  if (self->kind->check_write != NULL
+      && !self->kind->check_write (self, actor, current, record, error))
     goto fail;
   clocks = load_field_clocks (self, id, &row_hlc, error);
   if (clocks == NULL)

@@ -100,6 +100,12 @@ GPtrArray          *ff_record_repository_load_rowids  (FfRecordRepository  *self
                                                        const gint64        *rowids,
                                                        guint                n_rowids,
                                                        GError             **error);
+/* What an e-signature covers: the SHA-256 (hex) of @record's kind, id and every field's value
+ * as it would be stored (a blob by the SHA-256 of its content, the stored one when @record
+ * holds none). The same values give the same hash on every device; any change gives another. */
+char               *ff_record_repository_content_hash (FfRecordRepository  *self,
+                                                       FfRecord            *record,
+                                                       GError             **error);
 /* The content of a FF_FIELD_BLOB field (lists carry only its size). */
 GBytes             *ff_record_repository_load_blob  (FfRecordRepository  *self,
                                                      const char          *id,

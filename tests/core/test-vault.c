@@ -331,6 +331,52 @@ test_users (Fixture       *fixture,
 
 /* A member of the tenant without keys here (what a crash after the user's row leaves, or a user
  * added on another device) is given keys and the role by adding them again. */
+/* A password re-entered for an e-signature: another member's at the same screen too, with the
+ * role the tenant gives them; a wrong one, an unknown or removed user fail alike and write
+ * nothing. */
+static void
+test_confirm_user (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTenantInfo) info = create_tenant (fixture);
+  g_autofree char *registry_path = g_build_filename (fixture->dir, "registry.db", NULL);
+  g_autoptr (FfSession) admin = NULL;
+  g_autoptr (GBytes) before = NULL, after = NULL;
+  FfRole role = FF_ROLE_VIEWER;
+
+  admin = ff_vault_unlock (fixture->vault, TENANT, ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (ff_vault_add_user (fixture->vault, admin, "bob", FF_ROLE_QA, BOB_PASSWORD,
+                                    &error));
+  g_assert_true (ff_vault_confirm_user (fixture->vault, admin, ADMIN, ADMIN_PASSWORD, &role,
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (role, ==, FF_ROLE_ADMIN);
+  g_assert_true (ff_vault_confirm_user (fixture->vault, admin, "bob", BOB_PASSWORD, &role,
+                                        &error));
+  g_assert_cmpint (role, ==, FF_ROLE_QA);
+
+  before = ff_test_read_file (registry_path);
+  g_assert_false (ff_vault_confirm_user (fixture->vault, admin, "bob", ADMIN_PASSWORD, &role,
+                                         &error));
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
+  g_clear_error (&error);
+  g_assert_false (ff_vault_confirm_user (fixture->vault, admin, "mallory", BOB_PASSWORD, &role,
+                                         &error));
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
+  g_clear_error (&error);
+  after = ff_test_read_file (registry_path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Removed, bob confirms nothing any more. */
+  g_assert_true (ff_vault_remove_user (fixture->vault, admin, "bob", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (ff_vault_confirm_user (fixture->vault, admin, "bob", BOB_PASSWORD, &role,
+                                         &error));
+  g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
+}
+
 static void
 test_add_member_without_keys (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -1104,6 +1150,8 @@ main (int   argc,
   g_test_add ("/vault/wrong-password-writes-nothing", Fixture, NULL, fixture_set_up,
               test_wrong_password_writes_nothing, fixture_tear_down);
   g_test_add ("/vault/users", Fixture, NULL, fixture_set_up, test_users, fixture_tear_down);
+  g_test_add ("/vault/users/confirm", Fixture, NULL, fixture_set_up, test_confirm_user,
+              fixture_tear_down);
   g_test_add ("/vault/users/add-member-without-keys", Fixture, NULL, fixture_set_up,
               test_add_member_without_keys, fixture_tear_down);
   g_test_add ("/vault/create-populate", Fixture, NULL, fixture_set_up, test_create_populate,

@@ -10,6 +10,7 @@
 #include "ff-error.h"
 #include "ff-kind-catalog.h"
 #include "ff-record-repository.h"
+#include "ff-users.h"
 #include "ff-vault.h"
 #include "ff-test-util.h"
 
@@ -330,9 +331,11 @@ test_regulated_kind_ccp_readings (Fixture       *fixture,
   assert_append_only (fixture, "ccp_readings", reading, "value", "190");
 }
 
+/* Signatures are written by QA (the engine signs with a password, ff-signatures.c); each signs
+ * one record, names its user signer or is external without one, and stays as recorded. */
 static void
-test_regulated_kind_audit_signatures (Fixture       *fixture,
-                                      gconstpointer  user_data)
+test_regulated_kind_signatures (Fixture       *fixture,
+                                gconstpointer  user_data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (FfRecord) template = insert_record (fixture, &fixture->qa, "audit_templates",
@@ -345,31 +348,61 @@ test_regulated_kind_audit_signatures (Fixture       *fixture,
                                               ff_record_get_id (template), "site", "Eindhoven",
                                               "auditor", "JdV", "scheduled_on", "2026-03-02",
                                               "status", "completed", NULL);
-  g_autoptr (FfRecordRepository) signatures = repo_of (fixture, "audit_signatures");
+  g_autoptr (FfRecord) lot = insert_record (fixture, &fixture->qa, "lots", "code", "L-1",
+                                            "lot_type", "finished", "status", "quarantine",
+                                            "quantity", "10", "unit", "kg",
+                                            "produced_or_received_on", "2026-03-01", NULL);
+  g_autoptr (FfRecordRepository) signatures = repo_of (fixture, "signatures");
   g_autoptr (FfRecord) signature = NULL;
-  g_autoptr (FfRecord) refused = NULL;
   g_autoptr (GPtrArray) entries = NULL;
   FfAuditEntry *entry;
+  struct
+  {
+    const FfActor *actor;
+    const char    *subject_field;
+    const char    *second_subject;
+    const char    *signer;
+    const char    *external;
+    GQuark         domain;
+    int            code;
+  } refused[] = {
+    /* An operator writes no signature. */
+    { &fixture->operator, "audit", NULL, "quinn", "0", FF_ERROR, FF_ERROR_PERMISSION },
+    /* One record, not two. */
+    { &fixture->qa, "audit", "lot", "quinn", "0", FF_ERROR, FF_ERROR_INVALID },
+    /* A signature that names no signer and is not external. */
+    { &fixture->qa, "audit", NULL, NULL, "0", FF_ERROR, FF_ERROR_INVALID },
+    /* An external signer has no user name. */
+    { &fixture->qa, "audit", NULL, "quinn", "1", FF_ERROR, FF_ERROR_INVALID },
+  };
 
-  /* QA signs; an operator may not. */
-  refused = new_record ("audit_signatures", "code", "AUD-1/SIG-0", "audit",
-                        ff_record_get_id (audit), "signer_name", "Otto", "meaning", "performed",
-                        "signed_at", "2026-03-02T16:00:00Z", NULL);
-  g_assert_false (ff_record_repository_insert (signatures, &fixture->operator, refused, NULL,
-                                               &error));
-  g_assert_error (error, FF_ERROR, FF_ERROR_PERMISSION);
-  g_clear_error (&error);
+  g_assert_true (ff_users_add (fixture->store, "quinn", FF_ROLE_QA, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr (FfRecord) r = new_record ("signatures", "code", "AUD-1/SIG-0", "audit",
+                                           ff_record_get_id (audit), "signer_name", "Quinn",
+                                           "meaning", "approved",
+                                           "external", refused[i].external,
+                                           "signed_at", "2026-03-02T16:00:00Z", NULL);
+      ff_record_set (r, "signer", refused[i].signer);
+      if (refused[i].second_subject != NULL)
+        ff_record_set (r, refused[i].second_subject, ff_record_get_id (lot));
+      g_assert_false (ff_record_repository_insert (signatures, refused[i].actor, r, NULL,
+                                                   &error));
+      g_assert_error (error, refused[i].domain, refused[i].code);
+      g_clear_error (&error);
+    }
   g_assert_cmpint (ff_record_repository_count (signatures, NULL), ==, 0);
-  g_assert_cmpint (audit_count (fixture), ==, 0);
 
-  signature = new_record ("audit_signatures", "code", "AUD-1/SIG-1", "audit",
-                          ff_record_get_id (audit), "signer_name", "Quinn", "meaning", "approved",
+  signature = new_record ("signatures", "code", "AUD-1/SIG-1", "audit",
+                          ff_record_get_id (audit), "signer", "quinn", "signer_name", "Quinn",
+                          "external", "0", "meaning", "approved",
                           "signed_at", "2026-03-02T16:05:00Z", NULL);
   g_assert_true (ff_record_repository_insert (signatures, &fixture->qa, signature,
                                               "Audit closed out", &error));
   g_assert_no_error (error);
 
-  entries = audit_of (fixture, "audit_signatures", ff_record_get_id (signature));
+  entries = audit_of (fixture, "signatures", ff_record_get_id (signature));
   g_assert_cmpuint (entries->len, ==, 1);
   entry = entries->pdata[0];
   g_assert_cmpstr (entry->username, ==, "quinn");
@@ -377,7 +410,7 @@ test_regulated_kind_audit_signatures (Fixture       *fixture,
   g_assert_cmpstr (entry->new_value, ==, "AUD-1/SIG-1");
   g_assert_cmpstr (entry->reason, ==, "Audit closed out");
 
-  assert_append_only (fixture, "audit_signatures", signature, "signer_name", "Someone else");
+  assert_append_only (fixture, "signatures", signature, "signer_name", "Someone else");
 }
 
 /* Field roles: CAPA status --------------------------------------------------------------------- */
@@ -660,7 +693,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/rules/regulated-field", test_regulated_field);
   ADD ("/rules/regulated-kind/ccp-readings", test_regulated_kind_ccp_readings);
-  ADD ("/rules/regulated-kind/audit-signatures", test_regulated_kind_audit_signatures);
+  ADD ("/rules/regulated-kind/signatures", test_regulated_kind_signatures);
   ADD ("/rules/capa-status-roles", test_capa_status_roles);
   ADD ("/rules/capa-default-spelling", test_capa_default_spelling);
   ADD ("/rules/viewer-writes-nothing", test_viewer_writes_nothing);

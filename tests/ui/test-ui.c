@@ -145,6 +145,31 @@ label_visible (gpointer data)
   return label != NULL && gtk_widget_get_visible (label);
 }
 
+typedef struct
+{
+  Fixture    *f;
+  const char *name;
+} NamedWait;
+
+/* A widget named so is shown (one filled in by a worker, say). */
+static gboolean
+named_shown (gpointer data)
+{
+  NamedWait *w = data;
+  GtkWidget *widget = find_named (GTK_WIDGET (w->f->window), w->name);
+  return widget != NULL && gtk_widget_get_visible (widget);
+}
+
+static void
+wait_shown (Fixture    *f,
+            const char *name,
+            double      seconds)
+{
+  NamedWait w = { f, name };
+
+  wait_until (named_shown, &w, seconds, name);
+}
+
 static FfWorkspacesView *
 workspaces (Fixture *f)
 {
@@ -874,8 +899,8 @@ test_relations_rules_and_roles (Fixture       *f,
   g_assert_cmpstr (((FfAuditEntry *) g_ptr_array_index (trail, 0))->new_value, ==, "released");
   g_assert_cmpstr (((FfAuditEntry *) g_ptr_array_index (trail, 0))->reason, ==,
                    "Micro results within specification");
-  settle ();
-  g_assert_true (gtk_widget_get_visible (need (f, "history")));
+  /* The history is read in a worker. */
+  wait_shown (f, "history", 10);
 
   /* CSV from a file: a good file lands whole, a bad one not at all and says why. */
   browser = show_kind (f, "suppliers");

@@ -143,7 +143,7 @@ const FfKind ff_kind_documents = {
   /* Specifications and contracts are Brand's documents as much as QA's. */
   .write_roles = QA | FF_ROLE_BIT (FF_ROLE_BRAND),
   .ref_label_field = "code",
-  .nav_group = N_("Documents"),
+  .nav_group = N_("Documents and signatures"),
   .new_label = N_("New Document"),
   .empty_label = N_("No Documents Yet"),
 };

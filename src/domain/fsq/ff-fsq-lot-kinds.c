@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ff-kinds-private.h"
+#include "ff-lot-release-private.h"
 
 #define QA FF_ROLE_BIT (FF_ROLE_QA)
 
@@ -65,10 +66,16 @@ static const FfField lot_fields[] = {
     .hint = N_("Where it is stored, e.g. EHV cold store 2") },
   { "tlc_source", N_("Lot code source"), FF_FIELD_TEXT, 0, .max_length = 200,
     .hint = N_("Where the lot code was assigned: a GLN or the place’s name and address") },
+  /* Why it is on hold, set by ff_lot_hold() and cleared on release; changes are audited. */
+  { "hold_reason", N_("Hold reason"), FF_FIELD_TEXT, FF_FIELD_MULTILINE | FF_FIELD_REGULATED,
+    .max_length = 2000 },
+  { "held_by", N_("Held by"), FF_FIELD_TEXT, FF_FIELD_REGULATED, .max_length = 64 },
+  { "held_at", N_("Held since"), FF_FIELD_TIMESTAMP, FF_FIELD_REGULATED },
   { NULL }
 };
 
 const FfKind ff_kind_lots = {
+  .check_write = _ff_lot_check_write,
   .name = "lots",
   .table = "lots",
   .label = N_("Lots"),
