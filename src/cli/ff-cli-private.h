@@ -50,6 +50,7 @@ FfSession  *_ff_cli_sign_in       (FfCliContext  *ctx,
 
 int         _ff_cli_tenant        (FfCliContext *ctx, const char *verb);
 int         _ff_cli_user          (FfCliContext *ctx, const char *verb);
+int         _ff_cli_lot           (FfCliContext *ctx, const char *verb);
 int         _ff_cli_demo          (FfCliContext *ctx);
 int         _ff_cli_stats         (FfCliContext *ctx);
 int         _ff_cli_overview      (FfCliContext *ctx);

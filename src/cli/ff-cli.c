@@ -20,7 +20,8 @@
 /* Options that take a value, and those that do not; anything else starting with "--" is an
  * error. */
 static const char *const value_options[] = {
-  "--data-dir", "--admin", "--user", "--role", "--seed", "--scale", "--format", "-o", NULL
+  "--data-dir", "--admin", "--user", "--role", "--seed", "--scale", "--format", "-o",
+  "--reason", "--status", "--override-by", NULL
 };
 static const char *const flag_options[] = { "--rekey", NULL };
 
@@ -37,6 +38,10 @@ static const char usage[] =
   "  foodflow-cli [--data-dir DIR] overview TENANT WORKSPACE --user U\n"
   "  foodflow-cli [--data-dir DIR] export TENANT KIND --user U [--format csv|xlsx] [-o FILE]\n"
   "  foodflow-cli [--data-dir DIR] import TENANT KIND FILE --user U\n"
+  "  foodflow-cli [--data-dir DIR] lot hold TENANT LOT --user U --reason TEXT [--status S]\n"
+  "  foodflow-cli [--data-dir DIR] lot release TENANT LOT --user U --reason TEXT\n"
+  "                                [--override-by QA-USER]\n"
+  "  foodflow-cli [--data-dir DIR] lot why TENANT LOT --user U\n"
   "  foodflow-cli kinds\n"
   "\n"
   "Passwords come from $FOODFLOW_PASSWORD (the acting user) and $FOODFLOW_NEW_PASSWORD (a new\n"
@@ -46,7 +51,10 @@ static const char usage[] =
   "new; this needs free disk space about the size of the tenant and no other FoodFlow window\n"
   "or command with the tenant open. user passwd sets USER's password (default: U; another\n"
   "user's takes an administrator); with --rekey the tenant's key changes too, for when the\n"
-  "old password may be known to someone. The data directory defaults to $FOODFLOW_DATA_DIR,\n"
+  "old password may be known to someone. lot release is refused while an open critical\n"
+  "deviation is on the lot or on what it was made from, unless --override-by names a QA user\n"
+  "who signs the release with their password ($FOODFLOW_SIGNER_PASSWORD, or asked for).\n"
+  "The data directory defaults to $FOODFLOW_DATA_DIR,\n"
   "then $XDG_DATA_HOME/foodflow.\n"
   "Exit status: 0 success, 2 authentication failed, 1 any other failure.\n";
 
@@ -185,13 +193,15 @@ dispatch (FfCliContext *ctx,
 {
   const char *verb = ctx->args->len > 0 ? g_ptr_array_index (ctx->args, 0) : NULL;
 
-  if (g_str_equal (command, "tenant") || g_str_equal (command, "user"))
+  if (g_str_equal (command, "tenant") || g_str_equal (command, "user")
+      || g_str_equal (command, "lot"))
     {
       if (verb == NULL)
         return _ff_cli_usage_error (_("“%s” needs a sub-command"), command);
       g_ptr_array_remove_index (ctx->args, 0);
       return g_str_equal (command, "tenant") ? _ff_cli_tenant (ctx, verb)
-                                             : _ff_cli_user (ctx, verb);
+             : g_str_equal (command, "user") ? _ff_cli_user (ctx, verb)
+                                             : _ff_cli_lot (ctx, verb);
     }
   if (g_str_equal (command, "demo"))
     return _ff_cli_demo (ctx);

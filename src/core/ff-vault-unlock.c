@@ -297,19 +297,20 @@ ff_vault_unlock (FfVault     *self,
 gboolean
 ff_vault_confirm_user (FfVault     *self,
                        FfSession   *session,
+                       FfStore     *store,
                        const char  *username,
                        const char  *password,
                        FfRole      *out_role,
                        GError     **error)
 {
   FfVaultCredentials credentials;
-  FfStore *store;
 
   g_return_val_if_fail (FF_IS_VAULT (self), FALSE);
   g_return_val_if_fail (FF_IS_SESSION (session), FALSE);
   g_return_val_if_fail (username != NULL && password != NULL, FALSE);
 
-  store = ff_session_get_store (session);
+  if (store == NULL)
+    store = ff_session_get_store (session);
   if (store == NULL)
     {
       g_set_error_literal (error, FF_VAULT_ERROR, FF_VAULT_ERROR_LOCKED,

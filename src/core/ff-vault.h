@@ -100,11 +100,13 @@ FfSession    *ff_vault_unlock_finish   (FfVault       *self,
 
 /* Confirms that @username (a member of the session's tenant: the signed-in user or another one
  * at the same screen, such as a QA user overriding a hold) knows their password, and gives
- * their role as the tenant's database holds it. For e-signatures: the password is re-entered
- * for each. A wrong user name or password fails with FF_VAULT_ERROR_AUTH after the same work;
- * nothing is written. Slow on purpose (the key derivation). */
+ * their role as the tenant's database holds it (read through @store, a connection of the
+ * session's own, say a worker's; NULL: the session's). For e-signatures: the password is
+ * re-entered for each. A wrong user name or password fails with FF_VAULT_ERROR_AUTH after the
+ * same work; nothing is written. Slow on purpose (the key derivation). */
 gboolean      ff_vault_confirm_user    (FfVault     *self,
                                         FfSession   *session,
+                                        FfStore     *store,
                                         const char  *username,
                                         const char  *password,
                                         FfRole      *out_role,

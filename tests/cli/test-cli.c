@@ -105,7 +105,7 @@ cli_environ (Fixture           *f,
 {
   static const char *const cleared[] = {
     "FOODFLOW_PASSWORD", "FOODFLOW_NEW_PASSWORD", "FOODFLOW_DATA_DIR", "FOODFLOW_LOG",
-    "FOODFLOW_TEST_CRASH_AT", "LANGUAGE", NULL
+    "FOODFLOW_TEST_CRASH_AT", "FOODFLOW_SIGNER_PASSWORD", "LANGUAGE", NULL
   };
   char **envp = g_get_environ ();
 
@@ -1641,6 +1641,74 @@ test_import_missing_file (Fixture       *f,
   assert_failed (r, 1, "nowhere.csv");
 }
 
+/* Lots ------------------------------------------------------------------------------------ */
+
+static void
+import_file (Fixture    *f,
+             const char *kind,
+             const char *csv)
+{
+  g_autofree char *name = g_strconcat (kind, ".csv", NULL);
+  g_autofree char *path = write_file (f, name, csv);
+  g_autoptr (CliResult) r = run_cli (f, AS_ADMIN, "import", "Acme Foods", kind, path, "--user",
+                                     "alice", NULL);
+
+  assert_succeeded (r);
+}
+
+/* A finished lot made from a salt lot with an open critical deviation: refused, then released
+ * by a QA user's e-signature; why a lot is held is said. */
+static void
+test_lot_guarded_release (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) why = NULL, refused = NULL, wrong = NULL, signed_ = NULL;
+  g_autoptr (CliResult) hold = NULL, signatures = NULL, unreasoned = NULL;
+
+  add_user (f, "Acme Foods", ADMIN_PASSWORD, "alice", "quinn", "qa");
+  import_file (f, "lots", "code,lot_type,status,quantity,unit,produced_or_received_on\r\n"
+                          "RM-1,ingredient,quarantine,500,kg,2026-11-20\r\n"
+                          "FG-1,finished,quarantine,120,kg,2026-11-21\r\n");
+  import_file (f, "lot_links", "code,event_code,input_lot,output_lot,quantity,unit,"
+                               "transformed_at,location\r\n"
+                               "LINK-1,TE-1,RM-1,FG-1,3,kg,2026-11-21T08:00:00Z,Plant Eindhoven\r\n");
+  import_file (f, "deviations", "code,raised_at,severity,category,description,lot,status\r\n"
+                                "DEV-1,2026-11-21T09:00:00Z,critical,foreign_body,"
+                                "Glass in the salt delivery,RM-1,open\r\n");
+
+  hold = run_cli (f, AS_ADMIN, "lot", "hold", "Acme Foods", "RM-1", "--user", "alice",
+                  "--reason", "Glass found at intake", NULL);
+  assert_succeeded (hold);
+  why = run_cli (f, AS_ADMIN, "lot", "why", "Acme Foods", "RM-1", "--user", "alice", NULL);
+  assert_succeeded (why);
+  assert_contains (why->out, "hold\nheld by alice since ");
+  assert_contains (why->out, "Glass found at intake\n");
+  assert_contains (why->out, "DEV-1 (Critical, Open): Glass in the salt delivery\n");
+
+  unreasoned = run_cli (f, AS_ADMIN, "lot", "release", "Acme Foods", "FG-1", "--user", "alice",
+                        NULL);
+  assert_failed (unreasoned, 1, "--reason");
+  refused = run_cli (f, AS_ADMIN, "lot", "release", "Acme Foods", "FG-1", "--user", "alice",
+                     "--reason", "Micro results OK", NULL);
+  assert_failed (refused, 1, "open critical deviation DEV-1 on input lot RM-1");
+  wrong = run_cli (f, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD,
+                           "FOODFLOW_SIGNER_PASSWORD=" ADMIN_PASSWORD),
+                   "lot", "release", "Acme Foods", "FG-1", "--user", "alice", "--reason",
+                   "Micro results OK", "--override-by", "quinn", NULL);
+  assert_failed (wrong, 2, NULL);
+  signed_ = run_cli (f, ENV ("FOODFLOW_PASSWORD=" ADMIN_PASSWORD,
+                             "FOODFLOW_SIGNER_PASSWORD=" USER_PASSWORD),
+                     "lot", "release", "Acme Foods", "FG-1", "--user", "alice", "--reason",
+                     "Salt not used in this batch", "--override-by", "quinn", NULL);
+  assert_succeeded (signed_);
+  signatures = run_cli (f, AS_ADMIN, "export", "Acme Foods", "signatures", "--user", "alice",
+                        NULL);
+  assert_succeeded (signatures);
+  assert_contains (signatures->out, ",FG-1,released,quinn,quinn,0,");
+  assert_contains (signatures->out, ",Salt not used in this batch,");
+}
+
 /* The data directory ------------------------------------------------------------------- */
 
 static void
@@ -1732,6 +1800,7 @@ main (int   argc,
   ADD ("import/csv", test_import_csv);
   ADD ("import/many-problems", test_import_many_problems);
   ADD ("import/missing-file", test_import_missing_file);
+  ADD ("lot/guarded-release", test_lot_guarded_release);
   ADD ("data-dir/from-env", test_data_dir_from_env);
 
 #undef ADD

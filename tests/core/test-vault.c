@@ -349,20 +349,20 @@ test_confirm_user (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (ff_vault_add_user (fixture->vault, admin, "bob", FF_ROLE_QA, BOB_PASSWORD,
                                     &error));
-  g_assert_true (ff_vault_confirm_user (fixture->vault, admin, ADMIN, ADMIN_PASSWORD, &role,
+  g_assert_true (ff_vault_confirm_user (fixture->vault, admin, NULL, ADMIN, ADMIN_PASSWORD, &role,
                                         &error));
   g_assert_no_error (error);
   g_assert_cmpint (role, ==, FF_ROLE_ADMIN);
-  g_assert_true (ff_vault_confirm_user (fixture->vault, admin, "bob", BOB_PASSWORD, &role,
+  g_assert_true (ff_vault_confirm_user (fixture->vault, admin, NULL, "bob", BOB_PASSWORD, &role,
                                         &error));
   g_assert_cmpint (role, ==, FF_ROLE_QA);
 
   before = ff_test_read_file (registry_path);
-  g_assert_false (ff_vault_confirm_user (fixture->vault, admin, "bob", ADMIN_PASSWORD, &role,
+  g_assert_false (ff_vault_confirm_user (fixture->vault, admin, NULL, "bob", ADMIN_PASSWORD, &role,
                                          &error));
   g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
   g_clear_error (&error);
-  g_assert_false (ff_vault_confirm_user (fixture->vault, admin, "mallory", BOB_PASSWORD, &role,
+  g_assert_false (ff_vault_confirm_user (fixture->vault, admin, NULL, "mallory", BOB_PASSWORD, &role,
                                          &error));
   g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
   g_clear_error (&error);
@@ -372,7 +372,7 @@ test_confirm_user (Fixture       *fixture,
   /* Removed, bob confirms nothing any more. */
   g_assert_true (ff_vault_remove_user (fixture->vault, admin, "bob", NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_false (ff_vault_confirm_user (fixture->vault, admin, "bob", BOB_PASSWORD, &role,
+  g_assert_false (ff_vault_confirm_user (fixture->vault, admin, NULL, "bob", BOB_PASSWORD, &role,
                                          &error));
   g_assert_error (error, FF_VAULT_ERROR, FF_VAULT_ERROR_AUTH);
 }

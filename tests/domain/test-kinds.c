@@ -621,7 +621,8 @@ test_workspace_writers (void)
     { "stores", FF_ROLE_RETAIL, FF_ROLE_QA },
     { "plants", FF_ROLE_OPERATOR, FF_ROLE_BRAND },
     { "sensor_readings", FF_ROLE_OPERATOR, FF_ROLE_QA },
-    { "lots", FF_ROLE_QA, FF_ROLE_OPERATOR },
+    /* Operators record and hold lots; releasing one is QA's (test-lot-release.c). */
+    { "lots", FF_ROLE_OPERATOR, FF_ROLE_PLANNER },
     { "ccp_readings", FF_ROLE_OPERATOR, FF_ROLE_PLANNER },
     { "ccp_readings", FF_ROLE_QA, FF_ROLE_RETAIL },
     { "audit_responses", FF_ROLE_OPERATOR, FF_ROLE_BRAND },

@@ -9,6 +9,7 @@
 #include "ff-lot-release-private.h"
 
 #define QA FF_ROLE_BIT (FF_ROLE_QA)
+#define OPERATOR FF_ROLE_BIT (FF_ROLE_OPERATOR)
 
 static const FfEnumValue reference_doc_types[] = {
   { "bill_of_lading", N_("Bill of lading") },
@@ -87,7 +88,9 @@ const FfKind ff_kind_lots = {
   .code_field = "code",
   .title_field = "code",
   .default_sort = "produced_or_received_on",
-  .write_roles = QA,
+  /* Anyone on the floor records a lot and puts one on hold; only QA releases or rejects one
+   * (ff-lot-release.c). */
+  .write_roles = QA | OPERATOR,
   .indexed_search = TRUE,
   .nav_group = N_("Traceability"),
   .new_label = N_("New Lot"),

@@ -118,6 +118,25 @@ describe_blockers (GPtrArray *blockers)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static gboolean
+refuse_release (const char  *lot_code,
+                GPtrArray   *blockers,
+                GError     **error)
+{
+  g_autofree char *what = describe_blockers (blockers);
+
+  g_set_error (error, FF_ERROR, FF_ERROR_PERMISSION,
+               /* Translators: the lot, then the deviations in the way ("DEV-1 on input lot
+                * RM-1"). */
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Lot %s cannot be released: open critical deviation %s. A QA user "
+                            "can release it anyway with an e-signature.",
+                            "Lot %s cannot be released: open critical deviations %s. A QA user "
+                            "can release it anyway with an e-signature.", blockers->len),
+               lot_code, what);
+  return FALSE;
+}
+
 /* The records of @kind_name that refer to the lot through "lot" and match @condition. */
 static GPtrArray *
 load_on_lot (FfStore     *store,
@@ -228,13 +247,13 @@ ff_lot_hold (FfStore        *store,
 gboolean
 ff_lot_release (FfVault      *vault,
                 FfSession    *session,
+                FfStore      *store,
                 const char   *lot_id,
                 const char   *reason,
                 const char   *override_user,
                 const char   *override_password,
                 GError      **error)
 {
-  FfStore *store = ff_session_get_store (session);
   g_autoptr (FfRecordRepository) lots = NULL;
   g_autoptr (FfRecord) lot = NULL;
   g_autoptr (GPtrArray) blockers = NULL;
@@ -244,6 +263,8 @@ ff_lot_release (FfVault      *vault,
 
   g_return_val_if_fail (FF_IS_SESSION (session) && lot_id != NULL, FALSE);
 
+  if (store == NULL)
+    store = ff_session_get_store (session);
   if (store == NULL)
     {
       g_set_error_literal (error, FF_VAULT_ERROR, FF_VAULT_ERROR_LOCKED,
@@ -282,18 +303,19 @@ ff_lot_release (FfVault      *vault,
     goto fail;
   if (blockers->len > 0 && override_user == NULL)
     {
-      g_autofree char *what = describe_blockers (blockers);
-      g_set_error (error, FF_ERROR, FF_ERROR_PERMISSION,
-                   _("Lot %s cannot be released: open critical deviation %s. A QA user can "
-                     "release it anyway with an e-signature."), ff_record_get_code (lot), what);
+      refuse_release (ff_record_get_code (lot), blockers, error);
       goto fail;
     }
   if (override_user != NULL)
     {
-      signature = ff_signature_sign (vault, session, override_user,
+      signature = ff_signature_sign (vault, session, store, override_user,
                                      override_password ? override_password : "", lot,
                                      "released", reason, error);
       if (signature == NULL)
+        goto fail;
+      /* The QA user who signed releases it, at whoever's screen. */
+      actor.username = override_user;
+      if (!ff_users_get_role (store, override_user, &actor.role, error))
         goto fail;
     }
   if (!ff_record_repository_update (lots, &actor, lot, reason, error)
@@ -317,12 +339,21 @@ _ff_lot_check_write (FfRecordRepository  *repo,
   FfStore *store = ff_record_repository_get_store (repo);
   g_autoptr (GPtrArray) blockers = NULL;
   g_autofree char *hash = NULL;
-  g_autofree char *what = NULL;
   sqlite3_stmt *stmt;
   gboolean signed_by_qa = FALSE;
+  const char *status = ff_record_get (record, "status");
   int rc;
 
-  if (current == NULL || g_strcmp0 (ff_record_get (record, "status"), "released") != 0
+  /* Releasing or rejecting is QA's decision, whoever else may record and hold lots. */
+  if ((g_strcmp0 (status, "released") == 0 || g_strcmp0 (status, "rejected") == 0)
+      && (current == NULL || g_strcmp0 (ff_record_get (current, "status"), status) != 0)
+      && actor->role != FF_ROLE_QA && actor->role != FF_ROLE_ADMIN)
+    {
+      g_set_error (error, FF_ERROR, FF_ERROR_PERMISSION,
+                   _("Only a QA user releases or rejects a lot; %s is not one"), actor->username);
+      return FALSE;
+    }
+  if (current == NULL || g_strcmp0 (status, "released") != 0
       || g_strcmp0 (ff_record_get (current, "status"), "released") == 0)
     return TRUE;
   blockers = ff_lot_release_blockers (store, ff_record_get_id (record), error);
@@ -355,9 +386,5 @@ _ff_lot_check_write (FfRecordRepository  *repo,
   sqlite3_reset (stmt);
   if (signed_by_qa)
     return TRUE;
-  what = describe_blockers (blockers);
-  g_set_error (error, FF_ERROR, FF_ERROR_PERMISSION,
-               _("Lot %s cannot be released: open critical deviation %s. A QA user can release "
-                 "it anyway with an e-signature."), ff_record_get_code (record), what);
-  return FALSE;
+  return refuse_release (ff_record_get_code (record), blockers, error);
 }

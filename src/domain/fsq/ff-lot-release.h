@@ -55,7 +55,8 @@ gboolean   ff_lot_hold             (FfStore        *store,
                                     const char     *status,
                                     const char     *reason,
                                     GError        **error);
-/* Releases the lot as the session's user, with @reason. With open critical deviations in the
+/* Releases the lot as the session's user, with @reason, through @store (NULL: the session's;
+ * a worker passes a connection of its own). With open critical deviations in the
  * way (FF_ERROR_PERMISSION naming them) only a QA user may release it: @override_user and
  * @override_password sign the release (meaning "released", the reason, a hash of the lot as
  * released); a wrong password fails with FF_VAULT_ERROR_AUTH. All or nothing: a refused
@@ -63,6 +64,7 @@ gboolean   ff_lot_hold             (FfStore        *store,
  * worker in a UI. */
 gboolean   ff_lot_release          (FfVault      *vault,
                                     FfSession    *session,
+                                    FfStore      *store,
                                     const char   *lot_id,
                                     const char   *reason,
                                     const char   *override_user,

@@ -105,6 +105,7 @@ store_signature (FfStore       *store,
 FfRecord *
 ff_signature_sign (FfVault     *vault,
                    FfSession   *session,
+                   FfStore     *store,
                    const char  *signer,
                    const char  *password,
                    FfRecord    *subject,
@@ -120,7 +121,9 @@ ff_signature_sign (FfVault     *vault,
   g_return_val_if_fail (FF_IS_RECORD (subject), NULL);
 
   /* The password first: nothing else is said to whoever does not know it. */
-  if (!ff_vault_confirm_user (vault, session, signer, password, &role, error))
+  if (store == NULL)
+    store = ff_session_get_store (session);
+  if (!ff_vault_confirm_user (vault, session, store, signer, password, &role, error))
     return NULL;
   if (needs_qa (meaning) && role != FF_ROLE_QA && role != FF_ROLE_ADMIN)
     {
@@ -130,8 +133,7 @@ ff_signature_sign (FfVault     *vault,
       return NULL;
     }
   actor = (FfActor) { signer, role };
-  return store_signature (ff_session_get_store (session), &actor, subject, meaning, signer,
-                          signer, NULL, reason, error);
+  return store_signature (store, &actor, subject, meaning, signer, signer, NULL, reason, error);
 }
 
 FfRecord *

@@ -23,10 +23,12 @@ typedef enum {
  * tenant who re-enters @password: a wrong one fails with FF_VAULT_ERROR_AUTH and writes
  * nothing. Reviewing, approving and releasing need a QA user (or an administrator);
  * FF_ERROR_PERMISSION otherwise. @reason may be NULL where none is asked. Returns the signature
- * record, stored in the session's database (in the caller's transaction, if one is open).
+ * record, stored through @store (a connection of the session's own, a worker's say; NULL: the
+ * session's), in the caller's transaction if one is open.
  * Slow on purpose (the key derivation); call it from a worker in a UI. */
 FfRecord          *ff_signature_sign            (FfVault     *vault,
                                                  FfSession   *session,
+                                                 FfStore     *store,
                                                  const char  *signer,
                                                  const char  *password,
                                                  FfRecord    *subject,
