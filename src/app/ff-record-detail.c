@@ -9,6 +9,7 @@
 
 #include "ff-audit-trail.h"
 #include "ff-kind-catalog.h"
+#include "ff-lot-panel.h"
 #include "ff-record-detail.h"
 #include "ff-record-series.h"
 #include "ff-related-records.h"
@@ -27,6 +28,7 @@ struct _FfRecordDetail
   GtkLabel       *title_label;
   GtkLabel       *code_label;
   GtkButton      *edit_button;
+  GtkBox         *panel_box;
   GtkListBox     *field_list;
   GtkBox         *related_box;
   GtkBox         *history_box;
@@ -338,6 +340,8 @@ ff_record_detail_set_record (FfRecordDetail *self,
   g_return_if_fail (FF_IS_RECORD_DETAIL (self));
 
   g_set_object (&self->record, record);
+  clear_children (GTK_WIDGET (self->panel_box));
+  gtk_widget_set_visible (GTK_WIDGET (self->panel_box), FALSE);
   clear_children (GTK_WIDGET (self->field_list));
   clear_children (GTK_WIDGET (self->related_box));
   clear_children (GTK_WIDGET (self->history_list));
@@ -357,6 +361,12 @@ ff_record_detail_set_record (FfRecordDetail *self,
                           code != NULL && g_strcmp0 (kind->code_field, kind->title_field) != 0);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), can_edit (self, kind));
 
+  /* What a kind's records are worked with beyond their fields: a lot's hold and release. */
+  if (kind == ff_kind_lookup ("lots"))
+    {
+      gtk_box_append (self->panel_box, ff_lot_panel_new (self->session, record));
+      gtk_widget_set_visible (GTK_WIDGET (self->panel_box), TRUE);
+    }
   fill_fields (self, record);
   fill_trend (self, record);
   fill_related (self, record);
@@ -412,6 +422,7 @@ ff_record_detail_class_init (FfRecordDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, code_label);
   gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, panel_box);
   gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, field_list);
   gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, related_box);
   gtk_widget_class_bind_template_child (widget_class, FfRecordDetail, history_box);

@@ -219,7 +219,20 @@ _ff_demo_plan_ccp_holds (FfDemo *demo)
           FfDemoLot *lot = &g_array_index (demo->lots, FfDemoLot, first + h);
 
           if (f.recent)
-            lot->hold = TRUE;
+            {
+              char at[32];
+
+              _ff_demo_format_time (f.at, at);
+              /* "2026-11-30 10:05" */
+              at[10] = ' ';
+              at[16] = '\0';
+              lot->hold = TRUE;
+              /* QA holds it once the line has stopped. */
+              lot->held_at = f.at + 15 * 60;
+              g_snprintf (lot->hold_reason, sizeof lot->hold_reason,
+                          "%s failed its check at %s UTC: everything made since the last good "
+                          "check is held (SOP-QA-001).", ccp_templates[t].step, at);
+            }
           else if (ccp_templates[t].check == CHECK_COOK || ccp_templates[t].check == CHECK_CHILL)
             lot->rejected = TRUE;
         }

@@ -468,6 +468,12 @@ save_lots (FfDemo  *demo,
 
       _ff_demo_set (r, "code", lot->code);
       _ff_demo_set (r, "status", lot_status (demo, lot, lot->used));
+      if (lot->hold)
+        {
+          _ff_demo_set (r, "hold_reason", lot->hold_reason);
+          _ff_demo_set (r, "held_by", "hverbeek");
+          _ff_demo_set_time (r, "held_at", lot->held_at);
+        }
       _ff_demo_set_day (demo, r, "produced_or_received_on", lot->day);
       if (lot->type == FF_DEMO_LOT_INGREDIENT)
         {

@@ -228,6 +228,8 @@ typedef struct
   double        quantity;
   double        used;          /* consumed by later transformations */
   gboolean      hold;          /* held after a CCP failure */
+  gint64        held_at;       /* when, and why */
+  char          hold_reason[200];
   gboolean      rejected;      /* rejected at intake, or destroyed after a failure */
   char          code[32];
 } FfDemoLot;

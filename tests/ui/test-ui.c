@@ -18,6 +18,8 @@
 #include "ff-record-browser.h"
 #include "ff-record-list-model.h"
 #include "ff-record-repository.h"
+#include "ff-signatures.h"
+#include "ff-test-util.h"
 #include "ff-window.h"
 #include "ff-workspace-page.h"
 #include "ff-workspaces-view.h"
@@ -145,6 +147,37 @@ label_visible (gpointer data)
   return label != NULL && gtk_widget_get_visible (label);
 }
 
+/* With FOODFLOW_SCREENSHOT_DIR set, saves @window as NAME.png there (to look at what a test
+ * drove, in any language); otherwise does nothing. */
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  const char *dir = g_getenv ("FOODFLOW_SCREENSHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = NULL, *path = NULL;
+  int width, height;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  settle ();
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 typedef struct
 {
   Fixture    *f;
@@ -158,6 +191,15 @@ named_shown (gpointer data)
   NamedWait *w = data;
   GtkWidget *widget = find_named (GTK_WIDGET (w->f->window), w->name);
   return widget != NULL && gtk_widget_get_visible (widget);
+}
+
+/* ... and takes input (a worker it started has finished). */
+static gboolean
+named_ready (gpointer data)
+{
+  NamedWait *w = data;
+  GtkWidget *widget = find_named (GTK_WIDGET (w->f->window), w->name);
+  return widget != NULL && gtk_widget_get_visible (widget) && gtk_widget_is_sensitive (widget);
 }
 
 static void
@@ -512,6 +554,7 @@ test_demo (Fixture       *f,
 
 #define ADMIN_PASSWORD "Corn-Chips-2026!"
 #define VIEWER_PASSWORD "Just-Looking-2026"
+#define QA_PASSWORD "Quality-First-2026"
 
 static void
 fixture_set_up_with_tenant (Fixture       *f,
@@ -541,6 +584,7 @@ fixture_set_up_with_tenant (Fixture       *f,
   admin = ff_vault_unlock (vault, info->id, "alice", ADMIN_PASSWORD, &error);
   g_assert_no_error (error);
   g_assert_true (ff_vault_add_user (vault, admin, "vic", FF_ROLE_VIEWER, VIEWER_PASSWORD, &error));
+  g_assert_true (ff_vault_add_user (vault, admin, "quinn", FF_ROLE_QA, QA_PASSWORD, &error));
   ff_session_lock (admin);
 
   f->window = ff_window_new (f->app);
@@ -944,6 +988,118 @@ test_relations_rules_and_roles (Fixture       *f,
   g_assert_null (find_named (GTK_WIDGET (browser), "edit-button"));
 }
 
+typedef struct
+{
+  FfSession  *session;
+  const char *lot_id;
+} LotWait;
+
+static gboolean
+lot_released (gpointer data)
+{
+  LotWait *w = data;
+  g_autoptr (FfRecordRepository) lots = ff_record_repository_new (ff_session_get_store (w->session),
+                                                                  ff_kind_lookup ("lots"));
+  g_autoptr (FfRecord) lot = ff_record_repository_get (lots, w->lot_id, NULL);
+
+  return lot != NULL && g_strcmp0 (ff_record_get (lot, "status"), "released") == 0;
+}
+
+/* Fills the release dialog's rows and answers it. */
+static void
+answer_release (const char *reason,
+                const char *signer,
+                const char *password)
+{
+  GtkWidget *dialog = GTK_WIDGET (find_toplevel ("release-dialog"));
+
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "reason")), reason);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "signer")), signer);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "password")), password);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                          "release"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "release");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A finished lot made from a salt lot with an open critical deviation: its detail says why it
+ * is held; the release asks for a QA user's e-signature, a wrong password changes nothing, the
+ * right one releases it with a signature that covers it. */
+static void
+test_guarded_release (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (FfRecord) raw = NULL, finished = NULL, link = NULL, dev = NULL;
+  g_autoptr (GPtrArray) signatures = NULL;
+  FfRecordBrowser *browser;
+  FfSession *session;
+  LotWait w;
+
+  unlock_as (f, "alice", ADMIN_PASSWORD);
+  session = ff_window_get_session (f->window);
+  raw = insert (session, "lots", "code", "RM-1", "lot_type", "ingredient", "status", "hold",
+                "quantity", "500", "unit", "kg", "produced_or_received_on", "2026-11-20",
+                "hold_reason", "Glass found at intake", "held_by", "alice",
+                "held_at", "2026-11-21T08:00:00Z", NULL);
+  finished = insert (session, "lots", "code", "FG-1", "lot_type", "finished", "status",
+                     "quarantine", "quantity", "120", "unit", "kg",
+                     "produced_or_received_on", "2026-11-21", NULL);
+  link = insert (session, "lot_links", "code", "LINK-1", "event_code", "TE-1", "input_lot",
+                 ff_record_get_id (raw), "output_lot", ff_record_get_id (finished), "quantity",
+                 "3", "unit", "kg", "transformed_at", "2026-11-21T09:00:00Z", "location",
+                 "Plant Eindhoven", NULL);
+  dev = insert (session, "deviations", "code", "DEV-1", "raised_at", "2026-11-21T08:30:00Z",
+                "severity", "critical", "category", "foreign_body", "description",
+                "Glass in the salt delivery", "lot", ff_record_get_id (raw), "status", "open",
+                NULL);
+
+  /* The held salt lot says why. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "lots",
+                              ff_record_get_id (raw));
+  settle ();
+  wait_shown (f, "hold-card", 10);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (need (f, "hold-reason"))), ==,
+                   "Glass found at intake");
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (
+                                      need (f, "hold-causes")))),
+                                  "DEV-1 (Critical, Open): Glass in the salt delivery"));
+  screenshot (GTK_WIDGET (f->window), "lot-on-hold");
+
+  /* The finished lot: a release asks for a signature. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "lots",
+                              ff_record_get_id (finished));
+  settle ();
+  browser = browser_of (f, FF_WORKSPACE_FSQ);
+  wait_loaded (browser);
+  wait_shown (f, "release-button", 10);
+  click (f, "release-button");
+  wait_until (toplevel_shown, (gpointer) "release-dialog", 10, "the release dialog");
+  screenshot (GTK_WIDGET (find_toplevel ("release-dialog")), "release-dialog");
+  answer_release ("Salt not used in this batch", "quinn", "not-her-password");
+  /* Refused: the lot stays in quarantine and nothing is signed. */
+  w = (LotWait) { session, ff_record_get_id (finished) };
+  {
+    NamedWait ready = { f, "release-button" };
+    wait_until (named_ready, &ready, 30, "the refused release");
+  }
+  settle ();
+  g_assert_false (lot_released (&w));
+  g_assert_cmpint (ff_test_query_int (ff_session_get_store (session),
+                                      "SELECT count(*) FROM signatures"), ==, 0);
+
+  click (f, "release-button");
+  wait_until (toplevel_shown, (gpointer) "release-dialog", 10, "the release dialog");
+  answer_release ("Salt not used in this batch", "quinn", QA_PASSWORD);
+  wait_until (lot_released, &w, 30, "the lot released");
+  signatures = ff_signatures_of (ff_session_get_store (session), finished, NULL);
+  g_assert_cmpuint (signatures->len, ==, 1);
+  g_assert_cmpstr (ff_record_get (g_ptr_array_index (signatures, 0), "signer"), ==, "quinn");
+  g_assert_cmpint (ff_signature_check (ff_session_get_store (session),
+                                       g_ptr_array_index (signatures, 0), NULL),
+                   ==, FF_SIGNATURE_COVERS);
+}
+
 /* GTK 4.8 warns when a focused text entry leaves the screen with its page (a GTK bug, gone in
  * later releases). That one warning is let through; any other warning or critical fails. */
 static GLogWriterOutput
@@ -986,5 +1142,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/relations-rules-roles", Fixture, NULL, fixture_set_up_with_tenant,
               test_relations_rules_and_roles, fixture_tear_down);
+  g_test_add ("/ui/guarded-release", Fixture, NULL, fixture_set_up_with_tenant,
+              test_guarded_release, fixture_tear_down);
   return g_test_run ();
 }
