@@ -1,4 +1,5 @@
-/* ff-application.c — the FoodFlow AdwApplication: options, app-wide actions, the vault. */
+/* ff-application.c — the FoodFlow AdwApplication: one instance, options, app-wide actions, the
+ * vault. */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "foodflow-app"
 
@@ -25,12 +26,14 @@ struct _FfApplication
 
 G_DEFINE_FINAL_TYPE (FfApplication, ff_application, ADW_TYPE_APPLICATION)
 
+/* Unique: a second launch hands its command line to the running instance, which raises its
+ * window, so no tenant is ever open in two processes. */
 FfApplication *
 ff_application_new (void)
 {
   return g_object_new (FF_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }
@@ -81,7 +84,47 @@ ff_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "data-dir", "&s", &data_dir);
   self->data_dir = ff_paths_get_data_dir (data_dir);
   self->demo = g_variant_dict_contains (options, "demo");
+  /* Resolved here, with this process's directory and environment, the data directory goes to
+   * the running instance with the rest of the options. */
+  g_variant_dict_insert (options, "data-dir", "s", self->data_dir);
   return -1;
+}
+
+static int
+ff_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  FfApplication *self = FF_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *data_dir = NULL;
+  GtkWindow *window;
+
+  if (!g_application_command_line_get_is_remote (command_line))
+    {
+      g_application_activate (app);
+      return 0;
+    }
+
+  /* A second launch: the window there is raised instead. */
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (ff_window_new (self));
+  gtk_window_present (window);
+  g_variant_dict_lookup (options, "data-dir", "&s", &data_dir);
+  if (data_dir != NULL && g_strcmp0 (data_dir, self->data_dir) != 0)
+    {
+      g_application_command_line_printerr (
+        command_line,
+        /* Translators: a second launch asked for another data directory (--data-dir) than the
+         * FoodFlow already running uses; the first %s is the one in use, the second the one
+         * asked for. */
+        _("FoodFlow is already running with the data directory %s; quit it to use %s\n"),
+        self->data_dir, data_dir);
+      return 1;
+    }
+  if (g_variant_dict_contains (options, "demo") && FF_IS_WINDOW (window))
+    ff_window_open_demo (FF_WINDOW (window));
+  return 0;
 }
 
 static void
@@ -92,6 +135,7 @@ ff_application_startup (GApplication *app)
   static const char *const quit_accels[] = { "<Control>q", NULL };
   static const char *const lock_accels[] = { "<Control>l", NULL };
   static const char *const prefs_accels[] = { "<Control>comma", NULL };
+  static const char *const find_accels[] = { "<Control>f", NULL };
 
   G_APPLICATION_CLASS (ff_application_parent_class)->startup (app);
 
@@ -107,6 +151,7 @@ ff_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.lock", lock_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.find", find_accels);
   for (guint i = 0; i < 5; i++)
     {
       g_autofree char *action = g_strdup_printf ("win.show-workspace(uint32 %u)", i);
@@ -148,6 +193,7 @@ ff_application_class_init (FfApplicationClass *klass)
   app_class->handle_local_options = ff_application_handle_local_options;
   app_class->startup = ff_application_startup;
   app_class->activate = ff_application_activate;
+  app_class->command_line = ff_application_command_line;
 }
 
 static void

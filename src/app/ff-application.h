@@ -1,4 +1,5 @@
-/* ff-application.h — the FoodFlow AdwApplication: options, app-wide actions, the vault. */
+/* ff-application.h — the FoodFlow AdwApplication: one instance, options, app-wide actions, the
+ * vault. */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -11,6 +12,8 @@ G_BEGIN_DECLS
 #define FF_TYPE_APPLICATION (ff_application_get_type ())
 G_DECLARE_FINAL_TYPE (FfApplication, ff_application, FF, APPLICATION, AdwApplication)
 
+/* The application as the desktop starts it: unique under its id, so that a second launch raises
+ * the window of the first (tests make theirs with G_APPLICATION_NON_UNIQUE instead). */
 FfApplication *ff_application_new          (void);
 /* The registry of the data directory in use (--data-dir, $FOODFLOW_DATA_DIR or the default). */
 FfVault       *ff_application_get_vault    (FfApplication *self);

@@ -34,6 +34,8 @@ struct _FfRecordBrowser
   GtkSpinner         *loading_spinner;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
   FfRecordDetail     *detail;
 
   /* owned */
@@ -41,12 +43,14 @@ struct _FfRecordBrowser
   FfRecordListModel  *model;
   GtkSingleSelection *selection;
   GCancellable       *cancellable;
+  guint               n_file_jobs;  /* imports and exports running */
   FfRecordQuery      *query;
   FfRecord           *probe[2];     /* compared by the view's sorter to learn its order */
   int                 probed_field; /* set by a column sorter while probing */
 
   gint64              reveal_rowid;  /* select this record once the list has loaded */
   gboolean            frozen;        /* several changes at once: reload once, after them */
+  gboolean            showing_detail;
 
   /* borrowed */
   const FfKind       *kind;
@@ -54,6 +58,14 @@ struct _FfRecordBrowser
 };
 
 G_DEFINE_FINAL_TYPE (FfRecordBrowser, ff_record_browser, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SHOWING_DETAIL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Rows ---------------------------------------------------------------------------------------- */
 
@@ -333,10 +345,15 @@ static void
 selected_loaded_cb (FfRecord        *record,
                     FfRecordBrowser *self)
 {
+  g_assert (FF_IS_RECORD (record));
+  g_assert (FF_IS_RECORD_BROWSER (self));
+
   g_signal_handlers_disconnect_by_func (record, selected_loaded_cb, self);
   if (record == ff_record_browser_get_selected (self))
-    selection_changed_cb (self);
+    ff_record_detail_set_record (self->detail, record);
 }
+
+static void show_detail (FfRecordBrowser *self);
 
 static void
 selection_changed_cb (FfRecordBrowser *self)
@@ -347,6 +364,77 @@ selection_changed_cb (FfRecordBrowser *self)
   if (record != NULL && ff_record_list_model_is_placeholder (record))
     g_signal_connect_object (record, "loaded", G_CALLBACK (selected_loaded_cb), self, 0);
   ff_record_detail_set_record (self->detail, record);
+  if (record != NULL)
+    show_detail (self);
+  else if (!adw_leaflet_get_folded (self->leaflet))
+    ff_record_browser_show_list (self);
+}
+
+/* Narrow windows ---------------------------------------------------------------------------- */
+
+/* The record chosen is what a person wants to see: when the details replace the list, they come
+ * into view (side by side, the leaflet only remembers it for when the window narrows). */
+static void
+show_detail (FfRecordBrowser *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+}
+
+static void
+leaflet_changed_cb (FfRecordBrowser *self)
+{
+  gboolean showing;
+
+  g_assert (FF_IS_RECORD_BROWSER (self));
+
+  /* The template reports its first child before every widget is bound. */
+  if (self->leaflet == NULL || self->detail == NULL)
+    return;
+  showing = ff_record_browser_get_showing_detail (self);
+  if (showing == self->showing_detail)
+    return;
+  self->showing_detail = showing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_DETAIL]);
+}
+
+gboolean
+ff_record_browser_get_showing_detail (FfRecordBrowser *self)
+{
+  g_return_val_if_fail (FF_IS_RECORD_BROWSER (self), FALSE);
+  return adw_leaflet_get_folded (self->leaflet)
+         && adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->detail);
+}
+
+void
+ff_record_browser_show_list (FfRecordBrowser *self)
+{
+  g_return_if_fail (FF_IS_RECORD_BROWSER (self));
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+search_mapped_cb (FfRecordBrowser *self)
+{
+  g_assert (FF_IS_RECORD_BROWSER (self));
+
+  g_signal_handlers_disconnect_by_func (self->search_entry, search_mapped_cb, self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+ff_record_browser_focus_search (FfRecordBrowser *self)
+{
+  g_return_if_fail (FF_IS_RECORD_BROWSER (self));
+
+  ff_record_browser_show_list (self);
+  /* A list that was out of view (behind the details or the sidebar of a narrow window) comes
+   * back on the next frame; the entry takes the focus once it is on screen. */
+  g_signal_handlers_disconnect_by_func (self->search_entry, search_mapped_cb, self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->search_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  else
+    g_signal_connect_object (self->search_entry, "map", G_CALLBACK (search_mapped_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 /* API --------------------------------------------------------------------------------------- */
@@ -585,6 +673,7 @@ ff_record_browser_reveal (FfRecordBrowser *self,
     gtk_drop_down_set_selected (self->facet_dropdown, 0);
   reload (self);
   ff_record_detail_set_record (self->detail, record);
+  show_detail (self);
 }
 
 /* Create and edit --------------------------------------------------------------------------- */
@@ -597,6 +686,7 @@ saved_cb (FfRecordForm    *form,
   self->reveal_rowid = ff_record_get_rowid (record);
   reload (self);
   ff_record_detail_set_record (self->detail, record);
+  show_detail (self);
 }
 
 static FfRecordForm *
@@ -683,6 +773,7 @@ run_csv_job (FfRecordBrowser     *self,
   job->xlsx = xlsx;
   task = g_task_new (self, self->cancellable, done, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) csv_job_free);
+  self->n_file_jobs++;
   g_task_run_in_thread (task, thread);
 }
 
@@ -720,6 +811,8 @@ import_done_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *count = NULL;
+
+  self->n_file_jobs--;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -771,6 +864,13 @@ import_done_cb (GObject      *object,
                                count);
   show_toast (self, message);
   reload (self);
+}
+
+gboolean
+ff_record_browser_is_busy (FfRecordBrowser *self)
+{
+  g_return_val_if_fail (FF_IS_RECORD_BROWSER (self), FALSE);
+  return self->n_file_jobs > 0;
 }
 
 void
@@ -840,6 +940,8 @@ export_done_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *count = NULL;
+
+  self->n_file_jobs--;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -977,12 +1079,37 @@ ff_record_browser_dispose (GObject *object)
 }
 
 static void
+ff_record_browser_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  FfRecordBrowser *self = FF_RECORD_BROWSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOWING_DETAIL:
+      g_value_set_boolean (value, self->showing_detail);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ff_record_browser_class_init (FfRecordBrowserClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ff_record_browser_dispose;
+  object_class->get_property = ff_record_browser_get_property;
+
+  /* The details have replaced the list in a narrow window: "back" returns to the list. */
+  properties[PROP_SHOWING_DETAIL] =
+    g_param_spec_boolean ("showing-detail", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FF_TYPE_RECORD_DETAIL);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -995,6 +1122,8 @@ ff_record_browser_class_init (FfRecordBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, column_view);
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, detail);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, list_pane);
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, scope_button);
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, scope_label);
   gtk_widget_class_bind_template_child (widget_class, FfRecordBrowser, facet_dropdown);
@@ -1004,6 +1133,7 @@ ff_record_browser_class_init (FfRecordBrowserClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_scope_cb);
   gtk_widget_class_bind_template_callback (widget_class, facet_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "browser.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "browser.import", NULL, import_action);

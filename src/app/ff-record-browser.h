@@ -41,10 +41,17 @@ void             ff_record_browser_set_facet    (FfRecordBrowser *self,
 /* Selects the record with @id, clearing search and filters so it is surely listed. */
 void             ff_record_browser_reveal       (FfRecordBrowser *self,
                                                  const char      *id);
+/* TRUE while the details replace the list (a narrow window): going back shows the list. */
+gboolean         ff_record_browser_get_showing_detail (FfRecordBrowser *self);
+void             ff_record_browser_show_list    (FfRecordBrowser *self);
+/* Shows the list and puts the focus in its search box (Ctrl+F). */
+void             ff_record_browser_focus_search (FfRecordBrowser *self);
 /* Opens the form for a new record (@record NULL) or to edit @record. */
 FfRecordForm    *ff_record_browser_open_form    (FfRecordBrowser *self,
                                                  FfRecord        *record);
 /* Imports or exports CSV in a worker; the outcome shows as a toast or a dialog of problems. */
+/* TRUE while an import or export runs in a worker. */
+gboolean         ff_record_browser_is_busy      (FfRecordBrowser *self);
 void             ff_record_browser_import_file  (FfRecordBrowser *self,
                                                  GFile           *file);
 void             ff_record_browser_export_file  (FfRecordBrowser *self,

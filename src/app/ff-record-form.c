@@ -1,4 +1,5 @@
-/* ff-record-form.c — create or edit one record: a row per field, problems shown under it. */
+/* ff-record-form.c — create or edit one record: a row per field, its problem beside it; saved
+ * in a worker. */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "foodflow-app"
 
@@ -7,21 +8,26 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "ff-actor.h"
+#include "ff-date-time-row.h"
 #include "ff-error.h"
+#include "ff-number.h"
 #include "ff-record-form.h"
 #include "ff-record-repository.h"
+#include "ff-record-save.h"
+#include "ff-reference-row.h"
+#include "ff-site-zone.h"
+#include "ff-users.h"
 
 typedef struct
 {
   const FfField *field;
   guint          index;
   GtkWidget     *row;          /* what the list shows for the field */
-  GtkWidget     *input;        /* the editable, combo row, switch or text view */
-  GtkWidget     *error_row;
-  GtkLabel      *error_label;
+  GtkWidget     *input;        /* the editable, combo row, switch, text view or button */
+  GtkLabel      *problem;      /* beside the input, so showing it moves no other field */
   GBytes        *blob;         /* chosen file content, FF_FIELD_BLOB */
-  gboolean       optional_enum; /* the combo's first entry is "none" */
+  GStrv          users;        /* FF_FIELD_USER: the user names the combo offers */
+  gboolean       optional;     /* the combo's first entry is "none" */
 } FieldInput;
 
 struct _FfRecordForm
@@ -32,16 +38,18 @@ struct _FfRecordForm
   AdwToastOverlay    *toast_overlay;
   AdwWindowTitle     *window_title;
   GtkButton          *save_button;
-  GtkBox             *content;
-  GtkLabel           *summary_label;
+  GtkStack           *save_stack;
   GtkListBox         *field_list;
 
   /* owned */
   FfSession          *session;
   FfRecord           *record;   /* NULL for a new one */
   FfRecord           *preset;   /* a new one's first values (a child's parent), or NULL */
-  FfRecordRepository *repository;
+  GTimeZone          *zone;     /* the site's, for times */
   GArray             *inputs;   /* FieldInput */
+  GCancellable       *cancellable;
+  char               *message;  /* the last problem of the whole record, for tests */
+  gboolean            busy;     /* a save runs */
 
   /* borrowed */
   const FfKind       *kind;
@@ -61,6 +69,7 @@ field_input_clear (gpointer data)
 {
   FieldInput *fi = data;
   g_clear_pointer (&fi->blob, g_bytes_unref);
+  g_clear_pointer (&fi->users, g_strfreev);
 }
 
 static FieldInput *
@@ -87,26 +96,10 @@ unit_of (FfRecordForm  *self,
 
 /* Values ------------------------------------------------------------------------------------ */
 
-/* What the person typed or chose, as text the field's normaliser understands (money still in
- * major units, references still as codes). */
+/* The text in the input, as typed. */
 static char *
 input_get_text (FieldInput *fi)
 {
-  const FfField *field = fi->field;
-
-  if (field->type == FF_FIELD_ENUM)
-    {
-      guint pos = adw_combo_row_get_selected (ADW_COMBO_ROW (fi->input));
-      if (fi->optional_enum)
-        {
-          if (pos == 0 || pos == GTK_INVALID_LIST_POSITION)
-            return NULL;
-          pos--;
-        }
-      return pos == GTK_INVALID_LIST_POSITION ? NULL : g_strdup (field->enum_values[pos].value);
-    }
-  if (field->type == FF_FIELD_BOOLEAN)
-    return g_strdup (gtk_switch_get_active (GTK_SWITCH (fi->input)) ? "1" : "0");
   if (GTK_IS_TEXT_VIEW (fi->input))
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fi->input));
@@ -119,35 +112,20 @@ input_get_text (FieldInput *fi)
   return NULL;
 }
 
-static void
-show_problem (FieldInput *fi,
-              const char *message)
-{
-  gtk_label_set_label (fi->error_label, message ? message : "");
-  gtk_widget_set_visible (fi->error_row, message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (fi->row, "error");
-  else
-    gtk_widget_remove_css_class (fi->row, "error");
-}
-
-/* Money is typed in major units ("2.49"); the record holds minor units (249). */
+/* Money is typed in major units in the user's locale ("2,49"); the record holds minor units. */
 static char *
 money_to_minor (const char  *text,
                 const char  *currency,
                 GError     **error)
 {
-  char *end;
+  g_autofree char *c = NULL;
   double major;
 
-  if (text == NULL || *text == '\0')
+  if (text == NULL || *g_strstrip (g_strdup (text)) == '\0')
     return NULL;
-  major = g_ascii_strtod (text, &end);
-  if (*end != '\0' || !isfinite (major))
-    {
-      g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("“%s” is not an amount"), text);
-      return NULL;
-    }
+  if (!ff_number_parse (text, &c, error))
+    return NULL;
+  major = g_ascii_strtod (c, NULL);
   return g_strdup_printf ("%.0f", round (major * pow (10, ff_currency_get_exponent (currency))));
 }
 
@@ -156,12 +134,96 @@ money_to_major (const char *minor,
                 const char *currency)
 {
   int exp = ff_currency_get_exponent (currency);
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (minor == NULL)
     return g_strdup ("");
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, exp ? "%.2f" : "%.0f",
-                                    (double) g_ascii_strtoll (minor, NULL, 10) / pow (10, exp)));
+  return ff_number_format_input ((double) g_ascii_strtoll (minor, NULL, 10) / pow (10, exp));
+}
+
+/* What the input holds, as the record stores it (money in minor units, numbers in the C form,
+ * times in UTC); a reference gives its picked id, or sets @out_code to the code typed. FALSE
+ * with @error when the input cannot be read at all. */
+static gboolean
+input_get_value (FfRecordForm  *self,
+                 FieldInput    *fi,
+                 char         **out_value,
+                 char         **out_code,
+                 GError       **error)
+{
+  const FfField *field = fi->field;
+  g_autofree char *text = NULL;
+
+  *out_value = NULL;
+  if (out_code != NULL)
+    *out_code = NULL;
+  switch (field->type)
+    {
+    case FF_FIELD_ENUM:
+    case FF_FIELD_USER:
+      {
+        guint pos = adw_combo_row_get_selected (ADW_COMBO_ROW (fi->input));
+        if (pos == GTK_INVALID_LIST_POSITION || (fi->optional && pos == 0))
+          return TRUE;
+        pos -= fi->optional ? 1 : 0;
+        *out_value = g_strdup (field->type == FF_FIELD_ENUM ? field->enum_values[pos].value
+                                                            : fi->users[pos]);
+        return TRUE;
+      }
+    case FF_FIELD_BOOLEAN:
+      *out_value = g_strdup (gtk_switch_get_active (GTK_SWITCH (fi->input)) ? "1" : "0");
+      return TRUE;
+    case FF_FIELD_BLOB:
+      return TRUE;
+    case FF_FIELD_DATE:
+    case FF_FIELD_TIMESTAMP:
+      {
+        GError *local_error = NULL;
+        *out_value = ff_date_time_row_get_value (FF_DATE_TIME_ROW (fi->input), &local_error);
+        if (local_error != NULL)
+          {
+            g_propagate_error (error, local_error);
+            return FALSE;
+          }
+        return TRUE;
+      }
+    case FF_FIELD_REF:
+      {
+        const char *id = ff_reference_row_get_id (FF_REFERENCE_ROW (fi->input));
+        text = g_strstrip (input_get_text (fi));
+        if (id != NULL)
+          *out_value = g_strdup (id);
+        else if (*text != '\0' && out_code != NULL)
+          *out_code = g_steal_pointer (&text);
+        return TRUE;
+      }
+    case FF_FIELD_MONEY:
+      text = input_get_text (fi);
+      *out_value = money_to_minor (text, unit_of (self, field), error);
+      return *out_value != NULL || *g_strstrip (text) == '\0';
+    case FF_FIELD_INTEGER:
+    case FF_FIELD_REAL:
+    case FF_FIELD_QUANTITY:
+      text = g_strstrip (input_get_text (fi));
+      if (*text == '\0')
+        return TRUE;
+      return ff_number_parse (text, out_value, error);
+    default:
+      *out_value = input_get_text (fi);
+      return TRUE;
+    }
+}
+
+static void
+show_problem (FieldInput *fi,
+              const char *message)
+{
+  gtk_label_set_label (fi->problem, message ? message : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (fi->problem), message);
+  gtk_widget_set_visible (GTK_WIDGET (fi->problem), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (fi->row, "error");
+  else
+    gtk_widget_remove_css_class (fi->row, "error");
 }
 
 /* Checks what can be checked without the database, as the person types. */
@@ -170,23 +232,15 @@ input_changed_cb (GtkWidget    *widget,
                   FfRecordForm *self)
 {
   FieldInput *fi = g_object_get_data (G_OBJECT (widget), "ff-field-input");
-  g_autofree char *text = NULL;
   g_autofree char *value = NULL;
+  g_autofree char *normal = NULL;
   g_autoptr (GError) error = NULL;
 
   if (fi == NULL || fi->field->type == FF_FIELD_REF || fi->field->type == FF_FIELD_BLOB)
     return;
-  text = input_get_text (fi);
-  if (fi->field->type == FF_FIELD_MONEY)
-    {
-      g_autofree char *minor = money_to_minor (text, unit_of (self, fi->field), &error);
-      if (error == NULL)
-        ff_field_normalize (fi->field, minor, &value, &error);
-    }
-  else
-    ff_field_normalize (fi->field, text, &value, &error);
+  if (input_get_value (self, fi, &value, NULL, &error))
+    ff_field_normalize (fi->field, value, &normal, &error);
   show_problem (fi, error ? error->message : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
 }
 
 static void
@@ -199,25 +253,24 @@ selected_changed_cb (GtkWidget    *row,
 
 /* Building the rows ------------------------------------------------------------------------- */
 
-static GtkWidget *
-error_row_new (GtkLabel **out_label)
+static GtkLabel *
+problem_label_new (void)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* At most two short lines at the row's end: the row keeps its height. */
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "error");
   gtk_widget_add_css_class (label, "caption");
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_visible (row, FALSE);
-  *out_label = GTK_LABEL (label);
-  return row;
+  gtk_widget_set_name (label, "problem");
+  gtk_widget_set_visible (label, FALSE);
+  return GTK_LABEL (label);
 }
 
 static char *
@@ -231,17 +284,50 @@ row_title (const FfField *field)
   if (field->type == FF_FIELD_MONEY)
     /* Translators: an optional money field's title in a form */
     return g_strdup_printf (_("%s (amount, optional)"), label);
-  if (field->type == FF_FIELD_REF)
-    {
-      const FfKind *ref = ff_field_get_ref_kind (field);
-      const FfField *code = ff_kind_get_field (ref, ref->code_field);
-      /* Translators: a reference field's title in a form, e.g. "Plant (code)" */
-      return g_strdup_printf (_("%s (%s)"), label, ff_field_get_label (code));
-    }
   if (field->flags & FF_FIELD_REQUIRED)
     return g_strdup (label);
   /* Translators: an optional field's title in a form */
   return g_strdup_printf (_("%s (optional)"), label);
+}
+
+typedef struct
+{
+  FfRecordForm *form;   /* owned */
+  guint         index;  /* of the FieldInput */
+  GFile        *file;
+} Attachment;
+
+static void
+attachment_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Attachment *a = user_data;
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_problem (&g_array_index (a->form->inputs, FieldInput, a->index), error->message);
+    }
+  else
+    {
+      FieldInput *fi = &g_array_index (a->form->inputs, FieldInput, a->index);
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *name = g_file_get_basename (G_FILE (source));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", name, size);
+
+      g_clear_pointer (&fi->blob, g_bytes_unref);
+      fi->blob = g_bytes_new_take (contents, length);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (fi->row), subtitle);
+      show_problem (fi, NULL);
+    }
+  gtk_widget_set_sensitive (g_array_index (a->form->inputs, FieldInput, a->index).input, TRUE);
+  g_object_unref (a->form);
+  g_object_unref (a->file);
+  g_free (a);
 }
 
 static void
@@ -250,29 +336,19 @@ choose_file_response_cb (GtkNativeDialog *dialog,
                          gpointer         user_data)
 {
   FieldInput *fi = user_data;
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *size = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *subtitle = NULL;
-  gsize length = 0;
+  FfRecordForm *self = g_object_get_data (G_OBJECT (dialog), "ff-form");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
-        show_problem (fi, error->message);
-      else
-        {
-          g_clear_pointer (&fi->blob, g_bytes_unref);
-          fi->blob = g_bytes_new_take (g_steal_pointer (&contents), length);
-          size = g_format_size (length);
-          name = g_file_get_basename (file);
-          subtitle = g_strdup_printf ("%s · %s", name, size);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (fi->row), subtitle);
-          show_problem (fi, NULL);
-        }
+      Attachment *a = g_new0 (Attachment, 1);
+
+      /* A photo from a slow share or a big PDF: read it without stopping the window. */
+      a->form = g_object_ref (self);
+      a->index = (guint) (fi - &g_array_index (self->inputs, FieldInput, 0));
+      a->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      gtk_widget_set_sensitive (fi->input, FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (fi->row), _("Reading the file…"));
+      g_file_load_contents_async (a->file, self->cancellable, attachment_loaded_cb, a);
     }
   g_object_unref (dialog);
 }
@@ -288,8 +364,45 @@ choose_file_cb (GtkButton *button,
   chooser = gtk_file_chooser_native_new (ff_field_get_label (fi->field), GTK_WINDOW (native),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "ff-form", native);
   g_signal_connect (chooser, "response", G_CALLBACK (choose_file_response_cb), fi);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A combo row of @labels, with "—" first when the field may be empty. */
+static GtkWidget *
+combo_row_new (GtkStringList *labels,
+               gboolean       optional,
+               guint          selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  if (optional)
+    gtk_string_list_splice (labels, 0, 0, (const char *const[]) { "—", NULL });
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected + (optional ? 1 : 0));
+  return row;
+}
+
+/* The tenant's users, with @value first kept when it names none of them (recorded before the
+ * field named users). */
+static GStrv
+user_names (FfRecordForm *self,
+            const char   *value)
+{
+  g_autoptr (GPtrArray) users = ff_users_list (ff_session_get_store (self->session), NULL);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean found = value == NULL;
+
+  for (guint i = 0; users != NULL && i < users->len; i++)
+    {
+      FfUserInfo *user = g_ptr_array_index (users, i);
+      g_strv_builder_add (builder, user->username);
+      found = found || g_strcmp0 (user->username, value) == 0;
+    }
+  if (!found)
+    g_strv_builder_add (builder, value);
+  return g_strv_builder_end (builder);
 }
 
 static void
@@ -301,26 +414,44 @@ add_field_row (FfRecordForm  *self,
   FfRecord *source = self->record ? self->record : self->preset;
   const char *value = source && ff_record_get_nth (source, index) ? ff_record_get_nth (source, index)
                       : self->record ? NULL : field->default_value;
+  gboolean fresh = self->record == NULL && value == NULL;
   g_autofree char *title = row_title (field);
   FieldInput fi = { field, index };
 
+  fi.problem = problem_label_new ();
+  fi.optional = !(field->flags & FF_FIELD_REQUIRED);
   if (field->type == FF_FIELD_ENUM)
     {
       g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
       guint selected = 0, n = 0;
 
-      fi.optional_enum = !(field->flags & FF_FIELD_REQUIRED);
-      if (fi.optional_enum)
-        gtk_string_list_append (labels, "—");
       for (const FfEnumValue *e = field->enum_values; e->value; e++, n++)
         {
           gtk_string_list_append (labels, g_dgettext (GETTEXT_PACKAGE, e->label));
           if (g_strcmp0 (value, e->value) == 0)
-            selected = n + (fi.optional_enum ? 1 : 0);
+            selected = n;
         }
-      fi.row = fi.input = adw_combo_row_new ();
-      adw_combo_row_set_model (ADW_COMBO_ROW (fi.row), G_LIST_MODEL (labels));
-      adw_combo_row_set_selected (ADW_COMBO_ROW (fi.row), selected);
+      if (value == NULL && fi.optional)
+        selected = G_MAXUINT; /* "—" */
+      fi.row = fi.input = combo_row_new (labels, fi.optional, selected);
+      g_signal_connect (fi.row, "notify::selected", G_CALLBACK (selected_changed_cb), self);
+    }
+  else if (field->type == FF_FIELD_USER)
+    {
+      g_autoptr (GtkStringList) labels = NULL;
+      const char *me = ff_session_get_username (self->session);
+      const char *chosen = value ? value : fresh && (field->flags & FF_FIELD_DEFAULT_NOW) ? me
+                                                                                        : NULL;
+      guint selected = G_MAXUINT;
+
+      fi.users = user_names (self, chosen);
+      labels = gtk_string_list_new ((const char *const *) fi.users);
+      for (guint i = 0; fi.users[i] != NULL; i++)
+        if (g_strcmp0 (fi.users[i], chosen) == 0)
+          selected = i;
+      if (selected == G_MAXUINT && !fi.optional)
+        selected = 0;
+      fi.row = fi.input = combo_row_new (labels, fi.optional, selected);
       g_signal_connect (fi.row, "notify::selected", G_CALLBACK (selected_changed_cb), self);
     }
   else if (field->type == FF_FIELD_BOOLEAN)
@@ -348,6 +479,7 @@ add_field_row (FfRecordForm  *self,
   else if (field->flags & FF_FIELD_MULTILINE)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *label = gtk_label_new (title);
       GtkWidget *scrolled = gtk_scrolled_window_new ();
 
@@ -359,9 +491,13 @@ add_field_row (FfRecordForm  *self,
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (header), label);
+      gtk_label_set_lines (fi.problem, 1);
+      gtk_box_append (GTK_BOX (header), GTK_WIDGET (fi.problem));
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), fi.input);
       gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 96);
-      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), header);
       gtk_box_append (GTK_BOX (box), scrolled);
       gtk_widget_set_margin_start (box, 12);
       gtk_widget_set_margin_end (box, 12);
@@ -372,33 +508,52 @@ add_field_row (FfRecordForm  *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (fi.input), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       title, -1);
     }
+  else if (field->type == FF_FIELD_DATE || field->type == FF_FIELD_TIMESTAMP)
+    {
+      fi.row = fi.input = ff_date_time_row_new (field->type == FF_FIELD_TIMESTAMP, self->zone);
+      if (value != NULL)
+        ff_date_time_row_set_value (FF_DATE_TIME_ROW (fi.row), value);
+      else if (fresh && (field->flags & FF_FIELD_DEFAULT_NOW))
+        ff_date_time_row_set_now (FF_DATE_TIME_ROW (fi.row));
+      g_signal_connect (fi.row, "changed", G_CALLBACK (input_changed_cb), self);
+    }
+  else if (field->type == FF_FIELD_REF)
+    {
+      fi.row = fi.input = ff_reference_row_new (self->session, ff_field_get_ref_kind (field));
+      if (value != NULL && source != NULL)
+        ff_reference_row_set_reference (FF_REFERENCE_ROW (fi.row), value,
+                                        ff_record_get_ref_code (source, index),
+                                        ff_record_get_ref_label (source, index));
+    }
   else
     {
       g_autofree char *text = NULL;
 
       fi.row = fi.input = adw_entry_row_new ();
-      if (field->type == FF_FIELD_REF)
-        text = g_strdup (source ? ff_record_get_ref_code (source, index) : NULL);
+      if (value == NULL)
+        text = NULL;
       else if (field->type == FF_FIELD_MONEY)
-        text = value ? money_to_major (value, self->record
-                                                ? ff_record_get (self->record, field->unit_field)
-                                                : NULL)
-                     : NULL;
+        text = money_to_major (value, source ? ff_record_get (source, field->unit_field) : NULL);
+      else if (field->type == FF_FIELD_REAL || field->type == FF_FIELD_QUANTITY
+               || field->type == FF_FIELD_INTEGER)
+        text = ff_number_format_input (g_ascii_strtod (value, NULL));
       else
         text = g_strdup (value);
       gtk_editable_set_text (GTK_EDITABLE (fi.row), text ? text : "");
       g_signal_connect (fi.row, "changed", G_CALLBACK (input_changed_cb), self);
-      if (field->hint != NULL)
-        gtk_widget_set_tooltip_text (fi.row, g_dgettext (GETTEXT_PACKAGE, field->hint));
     }
 
+  if (ADW_IS_ENTRY_ROW (fi.row))
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (fi.row), GTK_WIDGET (fi.problem));
+  else if (ADW_IS_ACTION_ROW (fi.row))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (fi.row), GTK_WIDGET (fi.problem));
+  if (field->hint != NULL)
+    gtk_widget_set_tooltip_text (fi.row, g_dgettext (GETTEXT_PACKAGE, field->hint));
   if (ADW_IS_PREFERENCES_ROW (fi.row))
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fi.row), title);
   gtk_widget_set_name (fi.row, field->name);
   gtk_widget_set_sensitive (fi.row, editable);
-  fi.error_row = error_row_new (&fi.error_label);
   gtk_list_box_append (self->field_list, fi.row);
-  gtk_list_box_append (self->field_list, fi.error_row);
   g_array_append_val (self->inputs, fi);
 }
 
@@ -419,27 +574,80 @@ attach_inputs (FfRecordForm *self)
 /* Saving ------------------------------------------------------------------------------------ */
 
 static void
-show_summary (FfRecordForm *self,
+show_message (FfRecordForm *self,
               const char   *message)
 {
-  gtk_label_set_label (self->summary_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), TRUE);
+  AdwToast *toast = adw_toast_new (message);
+
+  g_free (self->message);
+  self->message = g_strdup (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Fills @record from the inputs; FALSE when some input cannot even be read (problems shown). */
-static gboolean
-collect (FfRecordForm *self,
-         FfRecord     *record)
+/* Shows @problems (FfFieldError*) beside their fields, clears the others, and brings the first
+ * into view; a problem of the whole record is said in a toast. */
+static void
+show_problems (FfRecordForm *self,
+               GPtrArray    *problems)
 {
-  gboolean ok = TRUE;
+  FieldInput *first = NULL;
+  const char *whole = NULL;
 
   for (guint i = 0; i < self->inputs->len; i++)
     {
       FieldInput *fi = &g_array_index (self->inputs, FieldInput, i);
-      g_autofree char *text = input_get_text (fi);
+      const char *message = NULL;
+
+      for (guint k = 0; k < problems->len && message == NULL; k++)
+        {
+          FfFieldError *e = g_ptr_array_index (problems, k);
+          if (g_strcmp0 (e->field, fi->field->name) == 0)
+            message = e->message;
+        }
+      show_problem (fi, message);
+      if (message != NULL && first == NULL)
+        first = fi;
+    }
+  for (guint k = 0; k < problems->len; k++)
+    {
+      FfFieldError *e = g_ptr_array_index (problems, k);
+      if (e->field == NULL || find_input (self, e->field) == NULL)
+        whole = whole ? whole : e->message;
+    }
+  if (whole != NULL)
+    show_message (self, whole);
+  else if (first != NULL)
+    show_message (self, _("Some fields need attention"));
+  if (first != NULL && gtk_widget_get_sensitive (first->row))
+    gtk_widget_grab_focus (first->input);
+}
+
+static void
+set_busy (FfRecordForm *self,
+          gboolean      busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->field_list), !busy);
+  gtk_stack_set_visible_child_name (self->save_stack, busy ? "saving" : "label");
+}
+
+/* Fills @record from the inputs and @codes with the references typed as codes; @problems gets
+ * what cannot even be read. */
+static void
+collect (FfRecordForm *self,
+         FfRecord     *record,
+         GHashTable   *codes,
+         GPtrArray    *problems)
+{
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      FieldInput *fi = &g_array_index (self->inputs, FieldInput, i);
+      g_autofree char *value = NULL;
+      g_autofree char *code = NULL;
       g_autoptr (GError) error = NULL;
 
-      show_problem (fi, NULL);
       if (!gtk_widget_get_sensitive (fi->row))
         continue;
       if (fi->field->type == FF_FIELD_BLOB)
@@ -448,63 +656,18 @@ collect (FfRecordForm *self,
             ff_record_set_blob (record, fi->index, fi->blob);
           continue;
         }
-      if (fi->field->type == FF_FIELD_REF)
+      if (!input_get_value (self, fi, &value, &code, &error))
         {
-          const FfKind *ref_kind = ff_field_get_ref_kind (fi->field);
-          g_autoptr (FfRecordRepository) repo = NULL;
-          g_autoptr (FfRecord) target = NULL;
-
-          g_strstrip (text);
-          if (*text == '\0')
-            {
-              ff_record_set_nth (record, fi->index, NULL);
-              continue;
-            }
-          repo = ff_record_repository_new (ff_session_get_store (self->session), ref_kind);
-          target = ff_record_repository_find_by_code (repo, text, &error);
-          if (target == NULL)
-            {
-              g_autofree char *msg = g_strdup_printf (_("There is no %s with the code “%s”"),
-                                                      ff_kind_get_label_singular (ref_kind), text);
-              show_problem (fi, msg);
-              ok = FALSE;
-              continue;
-            }
-          ff_record_set_nth (record, fi->index, ff_record_get_id (target));
+          FfFieldError *e = g_new0 (FfFieldError, 1);
+          e->field = g_strdup (fi->field->name);
+          e->message = g_strdup (error->message);
+          g_ptr_array_add (problems, e);
           continue;
         }
-      if (fi->field->type == FF_FIELD_MONEY)
-        {
-          g_autofree char *minor = money_to_minor (text, unit_of (self, fi->field), &error);
-          if (error != NULL)
-            {
-              show_problem (fi, error->message);
-              ok = FALSE;
-              continue;
-            }
-          ff_record_set_nth (record, fi->index, minor);
-          continue;
-        }
-      ff_record_set_nth (record, fi->index, text);
+      if (code != NULL)
+        g_hash_table_insert (codes, g_strdup (fi->field->name), g_steal_pointer (&code));
+      ff_record_set_nth (record, fi->index, value);
     }
-  return ok;
-}
-
-/* TRUE when saving @record over the stored one changes something regulated. */
-static gboolean
-needs_reason (FfRecordForm *self,
-              FfRecord     *record)
-{
-  if (self->record == NULL)
-    return FALSE;
-  for (guint i = 0; self->kind->fields[i].name != NULL; i++)
-    {
-      const FfField *field = &self->kind->fields[i];
-      if ((self->kind->regulated || (field->flags & FF_FIELD_REGULATED))
-          && g_strcmp0 (ff_record_get_nth (record, i), ff_record_get_nth (self->record, i)) != 0)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static void
@@ -542,7 +705,7 @@ ask_reason (FfRecordForm *self)
   gtk_widget_set_name (entry, "reason");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
+                                  C_("change", "Reason"), -1);
   adw_message_dialog_set_extra_child (dialog, entry);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save Change"),
                                     NULL);
@@ -556,66 +719,75 @@ ask_reason (FfRecordForm *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *res,
+          gpointer      user_data)
+{
+  g_autoptr (FfRecordForm) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfRecordSaveResult) result = ff_record_save_finish (res, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->inputs == NULL)
+    return;
+  set_busy (self, FALSE);
+  if (result == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  show_problems (self, result->problems);
+  if (result->problems->len > 0)
+    return;
+  if (result->needs_reason)
+    {
+      ask_reason (self);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, result->record);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 void
 ff_record_form_save (FfRecordForm *self,
                      const char   *reason)
 {
   g_autoptr (FfRecord) record = NULL;
   g_autoptr (GPtrArray) problems = NULL;
-  g_autoptr (GError) error = NULL;
-  FfActor actor;
-  gboolean ok;
+  g_autoptr (GHashTable) codes = NULL;
 
   g_return_if_fail (FF_IS_RECORD_FORM (self));
 
-  if (ff_session_is_locked (self->session))
+  if (self->busy || ff_session_is_locked (self->session))
     return;
+  g_clear_pointer (&self->message, g_free);
   record = self->record ? ff_record_copy (self->record)
            : self->preset ? ff_record_copy (self->preset) : ff_record_new (self->kind);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
-  if (!collect (self, record))
-    {
-      show_summary (self, _("Some fields need attention."));
-      return;
-    }
-  problems = ff_record_repository_validate (self->repository, record, &error);
-  if (problems == NULL)
-    {
-      show_summary (self, error->message);
-      return;
-    }
-  for (guint i = 0; i < problems->len; i++)
-    {
-      FfFieldError *fe = g_ptr_array_index (problems, i);
-      FieldInput *fi = fe->field ? find_input (self, fe->field) : NULL;
-      if (fi != NULL)
-        show_problem (fi, fe->message);
-      else
-        show_summary (self, fe->message);
-    }
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ff_field_error_free);
+  codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  collect (self, record, codes, problems);
   if (problems->len > 0)
     {
-      show_summary (self, _("Some fields need attention."));
+      show_problems (self, problems);
       return;
     }
-  if (needs_reason (self, record) && (reason == NULL || *reason == '\0'))
-    {
-      ask_reason (self);
-      return;
-    }
+  set_busy (self, TRUE);
+  ff_record_save_async (self->session, record, self->record, codes, reason, self->cancellable,
+                        saved_cb, g_object_ref (self));
+}
 
-  actor = ff_actor_from_session (self->session);
-  if (self->record == NULL)
-    ok = ff_record_repository_insert (self->repository, &actor, record, reason, &error);
-  else
-    ok = ff_record_repository_update (self->repository, &actor, record, reason, &error);
-  if (!ok)
-    {
-      show_summary (self, error->message);
-      return;
-    }
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, record);
-  gtk_window_close (GTK_WINDOW (self));
+gboolean
+ff_record_form_is_busy (FfRecordForm *self)
+{
+  g_return_val_if_fail (FF_IS_RECORD_FORM (self), FALSE);
+  return self->busy;
+}
+
+const char *
+ff_record_form_get_message (FfRecordForm *self)
+{
+  g_return_val_if_fail (FF_IS_RECORD_FORM (self), NULL);
+  return self->message;
 }
 
 static void
@@ -635,12 +807,22 @@ ff_record_form_set_input (FfRecordForm *self,
   fi = find_input (self, field);
   g_return_if_fail (fi != NULL);
 
-  if (fi->field->type == FF_FIELD_ENUM)
+  if (fi->field->type == FF_FIELD_ENUM || fi->field->type == FF_FIELD_USER)
     {
       guint n = 0;
-      for (const FfEnumValue *e = fi->field->enum_values; e->value; e++, n++)
-        if (g_strcmp0 (e->value, text) == 0)
-          adw_combo_row_set_selected (ADW_COMBO_ROW (fi->input), n + (fi->optional_enum ? 1 : 0));
+      if (fi->field->type == FF_FIELD_ENUM)
+        {
+          for (const FfEnumValue *e = fi->field->enum_values; e->value; e++, n++)
+            if (g_strcmp0 (e->value, text) == 0)
+              break;
+        }
+      else
+        {
+          for (; fi->users[n] != NULL; n++)
+            if (g_strcmp0 (fi->users[n], text) == 0)
+              break;
+        }
+      adw_combo_row_set_selected (ADW_COMBO_ROW (fi->input), n + (fi->optional ? 1 : 0));
     }
   else if (fi->field->type == FF_FIELD_BOOLEAN)
     gtk_switch_set_active (GTK_SWITCH (fi->input), g_strcmp0 (text, "1") == 0);
@@ -659,7 +841,19 @@ ff_record_form_get_problem (FfRecordForm *self,
   g_return_val_if_fail (FF_IS_RECORD_FORM (self), NULL);
   fi = find_input (self, field);
   g_return_val_if_fail (fi != NULL, NULL);
-  return gtk_widget_get_visible (fi->error_row) ? gtk_label_get_label (fi->error_label) : NULL;
+  return gtk_widget_get_visible (GTK_WIDGET (fi->problem)) ? gtk_label_get_label (fi->problem)
+                                                           : NULL;
+}
+
+GtkWidget *
+ff_record_form_get_row (FfRecordForm *self,
+                        const char   *field)
+{
+  FieldInput *fi;
+
+  g_return_val_if_fail (FF_IS_RECORD_FORM (self), NULL);
+  fi = find_input (self, field);
+  return fi ? fi->row : NULL;
 }
 
 /* Life cycle -------------------------------------------------------------------------------- */
@@ -672,7 +866,8 @@ ff_record_form_dispose (GObject *object)
   /* Rows being torn down report changes (a combo row losing its model); nobody listens now. */
   for (guint i = 0; self->inputs != NULL && i < self->inputs->len; i++)
     g_signal_handlers_disconnect_by_data (g_array_index (self->inputs, FieldInput, i).input, self);
-  g_clear_object (&self->repository);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->record);
   g_clear_object (&self->preset);
   g_clear_object (&self->session);
@@ -686,6 +881,8 @@ ff_record_form_finalize (GObject *object)
   FfRecordForm *self = FF_RECORD_FORM (object);
 
   g_clear_pointer (&self->inputs, g_array_unref);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_free (self->message);
 
   G_OBJECT_CLASS (ff_record_form_parent_class)->finalize (object);
 }
@@ -707,8 +904,7 @@ ff_record_form_class_init (FfRecordFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FfRecordForm, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FfRecordForm, window_title);
   gtk_widget_class_bind_template_child (widget_class, FfRecordForm, save_button);
-  gtk_widget_class_bind_template_child (widget_class, FfRecordForm, content);
-  gtk_widget_class_bind_template_child (widget_class, FfRecordForm, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, FfRecordForm, save_stack);
   gtk_widget_class_bind_template_child (widget_class, FfRecordForm, field_list);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -720,6 +916,7 @@ ff_record_form_init (FfRecordForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->inputs = g_array_new (FALSE, TRUE, sizeof (FieldInput));
   g_array_set_clear_func (self->inputs, field_input_clear);
+  self->cancellable = g_cancellable_new ();
 }
 
 static FfRecordForm *
@@ -738,7 +935,8 @@ form_new (FfSession    *session,
   self->kind = kind;
   self->record = record ? g_object_ref (record) : NULL;
   self->preset = preset ? g_object_ref (preset) : NULL;
-  self->repository = ff_record_repository_new (ff_session_get_store (session), kind);
+  self->zone = ff_site_zone_for_record (ff_session_get_store (session), kind,
+                                        record ? record : preset);
   role = ff_session_get_role (session);
 
   /* "New Line"; an edit is titled by the kind, with the record's code below. */

@@ -25,11 +25,19 @@ FfRecordForm *ff_record_form_new_child (FfSession    *session,
 void          ff_record_form_set_input (FfRecordForm *self,
                                         const char   *field,
                                         const char   *text);
-/* Runs what the Save button runs; the reason is asked for regulated changes unless given. */
+/* Runs what the Save button runs, in a worker (ff_record_form_is_busy() until it ends); the
+ * reason is asked for regulated changes unless given. */
 void          ff_record_form_save      (FfRecordForm *self,
                                         const char   *reason);
-/* The message shown under @field's row, or NULL. */
+/* The problem shown beside @field's input, or NULL. */
 const char   *ff_record_form_get_problem (FfRecordForm *self,
                                           const char   *field);
+/* The row of @field (for tests). */
+GtkWidget    *ff_record_form_get_row     (FfRecordForm *self,
+                                          const char   *field);
+/* TRUE while a save runs in a worker. */
+gboolean      ff_record_form_is_busy     (FfRecordForm *self);
+/* The last problem of the whole record said in a toast, or NULL. */
+const char   *ff_record_form_get_message (FfRecordForm *self);
 
 G_END_DECLS

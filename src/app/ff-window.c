@@ -36,6 +36,13 @@ struct _FfWindow
   gint64                last_activity;   /* monotonic µs */
   guint                 idle_source;
 
+  /* Where the person was when the tenant locked, to go back there when they unlock it again. */
+  char                 *resume_tenant_id;
+  char                 *resume_username;
+  FfWorkspace           resume_workspace;
+  const FfKind         *resume_kind;
+  char                 *resume_record_id;
+
   /* borrowed */
   FfApplication        *application;
 };
@@ -100,12 +107,51 @@ show_create_cb (FfWindow *self)
 }
 
 static void
+forget_location (FfWindow *self)
+{
+  g_clear_pointer (&self->resume_tenant_id, g_free);
+  g_clear_pointer (&self->resume_username, g_free);
+  g_clear_pointer (&self->resume_record_id, g_free);
+  self->resume_workspace = FF_WORKSPACE_PLANT_OPS;
+  self->resume_kind = NULL;
+}
+
+static void
+remember_location (FfWindow *self)
+{
+  FfWorkspacesView *view = FF_WORKSPACES_VIEW (self->workspaces);
+  const char *record_id;
+
+  forget_location (self);
+  self->resume_tenant_id = g_strdup (ff_session_get_tenant (self->session)->id);
+  self->resume_username = g_strdup (ff_session_get_username (self->session));
+  ff_workspaces_view_get_location (view, &self->resume_workspace, &self->resume_kind,
+                                   &record_id);
+  self->resume_record_id = g_strdup (record_id);
+}
+
+/* Only the person who locked the tenant finds it as they left it; anyone else starts afresh. */
+static void
+restore_location (FfWindow  *self,
+                  FfSession *session)
+{
+  if (g_strcmp0 (self->resume_tenant_id, ff_session_get_tenant (session)->id) == 0
+      && g_strcmp0 (self->resume_username, ff_session_get_username (session)) == 0)
+    ff_workspaces_view_set_location (FF_WORKSPACES_VIEW (self->workspaces),
+                                     self->resume_workspace, self->resume_kind,
+                                     self->resume_record_id);
+  forget_location (self);
+}
+
+static void
 unlocked_cb (FfWindow  *self,
              FfSession *session)
 {
   const FfTenantInfo *tenant = ff_session_get_tenant (session);
   GSettings *settings = ff_application_get_settings (self->application);
 
+  g_assert (FF_IS_WINDOW (self));
+  g_assert (FF_IS_SESSION (session));
   g_return_if_fail (self->session == NULL);
 
   self->session = g_object_ref (session);
@@ -114,11 +160,13 @@ unlocked_cb (FfWindow  *self,
   g_settings_set_string (settings, "last-user", ff_session_get_username (session));
 
   self->workspaces = GTK_WIDGET (ff_workspaces_view_new (session));
+  restore_location (self, session);
   gtk_stack_add_named (self->stack, self->workspaces, "main");
   gtk_stack_set_visible_child (self->stack, self->workspaces);
   gtk_spinner_stop (self->busy_spinner);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-workspace", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", TRUE);
 }
 
 void
@@ -132,6 +180,7 @@ ff_window_lock (FfWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "unlock");
   if (self->workspaces != NULL)
     {
+      remember_location (self);
       gtk_stack_remove (self->stack, self->workspaces);
       self->workspaces = NULL;
     }
@@ -139,6 +188,7 @@ ff_window_lock (FfWindow *self)
   g_clear_object (&self->session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-workspace", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", FALSE);
   show_start (self);
 }
 
@@ -224,12 +274,25 @@ open_demo_cb (FfWindow *self)
 {
   g_autoptr (GTask) task = NULL;
 
+  g_assert (FF_IS_WINDOW (self));
+
   if (get_vault (self) == NULL)
     return;
   show_busy (self, _("Preparing the demo plant…"));
   task = g_task_new (self, self->cancellable, ensure_demo_cb, NULL);
   g_task_set_task_data (task, g_object_ref (get_vault (self)), g_object_unref);
   g_task_run_in_thread (task, ensure_demo_thread);
+}
+
+void
+ff_window_open_demo (FfWindow *self)
+{
+  g_return_if_fail (FF_IS_WINDOW (self));
+
+  /* An open tenant stays open, and a demo on its way is not started twice. */
+  if (self->session != NULL || g_strcmp0 (ff_window_get_page (self), "busy") == 0)
+    return;
+  open_demo_cb (self);
 }
 
 /* Auto-lock --------------------------------------------------------------------------------- */
@@ -278,6 +341,17 @@ lock_action (GtkWidget  *widget,
              GVariant   *param)
 {
   ff_window_lock (FF_WINDOW (widget));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  FfWindow *self = FF_WINDOW (widget);
+
+  if (self->workspaces != NULL)
+    ff_workspaces_view_focus_search (FF_WORKSPACES_VIEW (self->workspaces));
 }
 
 static void
@@ -374,6 +448,7 @@ ff_window_dispose (GObject *object)
   if (self->session != NULL)
     ff_session_lock (self->session);
   g_clear_object (&self->session);
+  forget_location (self);
 
   G_OBJECT_CLASS (ff_window_parent_class)->dispose (object);
 }
@@ -407,6 +482,7 @@ ff_window_class_init (FfWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.show-workspace", "u", show_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.open-record", "(ss)", open_record_action);
   gtk_widget_class_install_action (widget_class, "win.show-related", "(sss)",
                                    show_related_action);
@@ -429,6 +505,7 @@ ff_window_init (FfWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-workspace", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", FALSE);
 }
 
 FfWindow *

@@ -17,7 +17,11 @@ FfWindow  *ff_window_new         (FfApplication *application);
 FfSession *ff_window_get_session (FfWindow *self);
 /* "busy", "welcome", "create", "unlock" or "main". */
 const char *ff_window_get_page   (FfWindow *self);
+/* Locks the tenant; the same user unlocking it again finds the workspace, list and record they
+ * left. */
 void       ff_window_lock        (FfWindow *self);
+/* Opens the demo tenant (made first if missing), unless a tenant is open or opening. */
+void       ff_window_open_demo   (FfWindow *self);
 void       ff_window_show_toast  (FfWindow   *self,
                                   const char *message);
 

@@ -9,6 +9,10 @@
 #include "ff-workspace-overview.h"
 #include "ff-workspace-page.h"
 
+/* The width the records ask for beside the sidebar: a list with a record's details (the
+ * browser's own fold point, plus some room). Narrower, the sidebar folds away. */
+#define CONTENT_WIDTH 800
+
 struct _FfWorkspacePage
 {
   AdwBin       parent_instance;
@@ -17,18 +21,62 @@ struct _FfWorkspacePage
   AdwLeaflet  *leaflet;
   GtkLabel    *summary_label;
   GtkListBox  *kind_list;
+  GtkWidget   *content_bin;
   GtkStack    *content;
 
   /* owned */
   FfSession   *session;
   FfWorkspace  workspace;
   GPtrArray   *kinds;  /* const FfKind*, in list order */
+  gboolean     can_go_back;
 };
 
 G_DEFINE_FINAL_TYPE (FfWorkspacePage, ff_workspace_page, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_CAN_GO_BACK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void kind_selected_cb (FfWorkspacePage *self,
                               GtkListBoxRow   *row);
+static void can_go_back_changed_cb (FfWorkspacePage *self);
+
+/* Shows the records of @kind in the content, without bringing the content into view. */
+static GtkWidget *
+show_kind (FfWorkspacePage *self,
+           const FfKind    *kind)
+{
+  GtkWidget *browser;
+
+  /* Browsers are made on first visit: a workspace nobody opens reads nothing. */
+  browser = gtk_stack_get_child_by_name (self->content, kind->name);
+  if (browser == NULL)
+    {
+      browser = GTK_WIDGET (ff_record_browser_new (self->session, kind));
+      g_signal_connect_object (browser, "notify::showing-detail",
+                               G_CALLBACK (can_go_back_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content, browser, kind->name);
+    }
+  gtk_stack_set_visible_child (self->content, browser);
+  return browser;
+}
+
+static void
+show_overview (FfWorkspacePage *self)
+{
+  GtkWidget *overview = gtk_stack_get_child_by_name (self->content, "overview");
+
+  if (overview == NULL)
+    {
+      overview = GTK_WIDGET (ff_workspace_overview_new (self->session, self->workspace));
+      gtk_stack_add_named (self->content, overview, "overview");
+    }
+  gtk_stack_set_visible_child (self->content, overview);
+}
 
 GtkWidget *
 ff_workspace_page_show_kind (FfWorkspacePage *self,
@@ -39,15 +87,8 @@ ff_workspace_page_show_kind (FfWorkspacePage *self,
   g_return_val_if_fail (FF_IS_WORKSPACE_PAGE (self), NULL);
   g_return_val_if_fail (kind != NULL && kind->workspace == self->workspace, NULL);
 
-  /* Browsers are made on first visit: a workspace nobody opens reads nothing. */
-  browser = gtk_stack_get_child_by_name (self->content, kind->name);
-  if (browser == NULL)
-    {
-      browser = GTK_WIDGET (ff_record_browser_new (self->session, kind));
-      gtk_stack_add_named (self->content, browser, kind->name);
-    }
-  gtk_stack_set_visible_child (self->content, browser);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+  browser = show_kind (self, kind);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_bin);
   for (guint i = 0; i < self->kinds->len; i++)
     if (g_ptr_array_index (self->kinds, i) == kind)
       {
@@ -79,34 +120,152 @@ ff_workspace_page_get_workspace (FfWorkspacePage *self)
 void
 ff_workspace_page_show_overview (FfWorkspacePage *self)
 {
-  GtkWidget *overview;
-
   g_return_if_fail (FF_IS_WORKSPACE_PAGE (self));
 
-  overview = gtk_stack_get_child_by_name (self->content, "overview");
-  if (overview == NULL)
-    {
-      overview = GTK_WIDGET (ff_workspace_overview_new (self->session, self->workspace));
-      gtk_stack_add_named (self->content, overview, "overview");
-    }
-  gtk_stack_set_visible_child (self->content, overview);
+  show_overview (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_bin);
+  g_signal_handlers_block_by_func (self->kind_list, kind_selected_cb, self);
   gtk_list_box_select_row (self->kind_list, gtk_list_box_get_row_at_index (self->kind_list, 0));
+  g_signal_handlers_unblock_by_func (self->kind_list, kind_selected_cb, self);
 }
 
-/* Row 0 is the overview; the kinds follow. */
+/* Row 0 is the overview; the kinds follow. A row selected (also by the arrow keys) shows its
+ * records; in a narrow window they come into view only once the row is activated. */
 static void
 kind_selected_cb (FfWorkspacePage *self,
                   GtkListBoxRow   *row)
 {
   int index;
 
+  g_assert (FF_IS_WORKSPACE_PAGE (self));
+
   if (row == NULL)
     return;
   index = gtk_list_box_row_get_index (row);
   if (index == 0)
-    ff_workspace_page_show_overview (self);
+    show_overview (self);
   else
-    ff_workspace_page_show_kind (self, g_ptr_array_index (self->kinds, (guint) index - 1));
+    show_kind (self, g_ptr_array_index (self->kinds, (guint) index - 1));
+}
+
+static void
+kind_activated_cb (FfWorkspacePage *self,
+                   GtkListBoxRow   *row)
+{
+  g_assert (FF_IS_WORKSPACE_PAGE (self));
+  g_assert (GTK_IS_LIST_BOX_ROW (row));
+
+  kind_selected_cb (self, row);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_bin);
+}
+
+/* Narrow windows ---------------------------------------------------------------------------- */
+
+gboolean
+ff_workspace_page_get_can_go_back (FfWorkspacePage *self)
+{
+  GtkWidget *browser;
+  gboolean folded;
+
+  g_return_val_if_fail (FF_IS_WORKSPACE_PAGE (self), FALSE);
+
+  folded = adw_leaflet_get_folded (self->leaflet);
+  if (folded && adw_leaflet_get_visible_child (self->leaflet) != self->content_bin)
+    return FALSE;
+  browser = ff_workspace_page_get_browser (self);
+  if (browser != NULL && ff_record_browser_get_showing_detail (FF_RECORD_BROWSER (browser)))
+    return TRUE;
+  return folded;
+}
+
+void
+ff_workspace_page_go_back (FfWorkspacePage *self)
+{
+  GtkWidget *browser;
+
+  g_return_if_fail (FF_IS_WORKSPACE_PAGE (self));
+
+  if (!ff_workspace_page_get_can_go_back (self))
+    return;
+  /* From a record's details to its list, from there to the sidebar. */
+  browser = ff_workspace_page_get_browser (self);
+  if (browser != NULL && ff_record_browser_get_showing_detail (FF_RECORD_BROWSER (browser)))
+    ff_record_browser_show_list (FF_RECORD_BROWSER (browser));
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+gboolean
+ff_workspace_page_focus_search (FfWorkspacePage *self)
+{
+  GtkWidget *browser;
+
+  g_return_val_if_fail (FF_IS_WORKSPACE_PAGE (self), FALSE);
+
+  browser = ff_workspace_page_get_browser (self);
+  if (browser == NULL)
+    return FALSE;
+  adw_leaflet_set_visible_child (self->leaflet, self->content_bin);
+  ff_record_browser_focus_search (FF_RECORD_BROWSER (browser));
+  return TRUE;
+}
+
+static void
+can_go_back_changed_cb (FfWorkspacePage *self)
+{
+  gboolean can_go_back;
+
+  g_assert (FF_IS_WORKSPACE_PAGE (self));
+
+  /* The template reports its first children before every widget is bound. */
+  if (self->leaflet == NULL || self->content_bin == NULL || self->content == NULL)
+    return;
+  can_go_back = ff_workspace_page_get_can_go_back (self);
+  if (can_go_back == self->can_go_back)
+    return;
+  self->can_go_back = can_go_back;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
+/* The content asks for CONTENT_WIDTH, whatever its pages would like: the leaflet (folding on
+ * natural widths) then folds the sidebar away at one width for every workspace and list. */
+static GtkSizeRequestMode
+content_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+content_measure (GtkWidget      *widget,
+                 GtkOrientation  orientation,
+                 int             for_size,
+                 int            *minimum,
+                 int            *natural,
+                 int            *minimum_baseline,
+                 int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+  if (child == NULL || !gtk_widget_should_layout (child))
+    return;
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                      natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, CONTENT_WIDTH);
+}
+
+static void
+content_allocate (GtkWidget *widget,
+                  int        width,
+                  int        height,
+                  int        baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
 /* A heading above the first row of each group of kinds. */
@@ -164,6 +323,24 @@ ff_workspace_page_map (GtkWidget *widget)
 }
 
 static void
+ff_workspace_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  FfWorkspacePage *self = FF_WORKSPACE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, self->can_go_back);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ff_workspace_page_dispose (GObject *object)
 {
   FfWorkspacePage *self = FF_WORKSPACE_PAGE (object);
@@ -181,15 +358,25 @@ ff_workspace_page_class_init (FfWorkspacePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ff_workspace_page_dispose;
+  object_class->get_property = ff_workspace_page_get_property;
   widget_class->map = ff_workspace_page_map;
+
+  /* Part of a narrow window's page is folded away: the header bar offers a way back. */
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ff-workspace-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FfWorkspacePage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, FfWorkspacePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, FfWorkspacePage, kind_list);
+  gtk_widget_class_bind_template_child (widget_class, FfWorkspacePage, content_bin);
   gtk_widget_class_bind_template_child (widget_class, FfWorkspacePage, content);
   gtk_widget_class_bind_template_callback (widget_class, kind_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, can_go_back_changed_cb);
 }
 
 static void
@@ -197,6 +384,9 @@ ff_workspace_page_init (FfWorkspacePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->kinds = g_ptr_array_new ();
+  gtk_widget_set_layout_manager (self->content_bin,
+                                 gtk_custom_layout_new (content_request_mode, content_measure,
+                                                        content_allocate));
 }
 
 FfWorkspacePage *

@@ -22,5 +22,11 @@ GtkWidget       *ff_workspace_page_show_kind    (FfWorkspacePage *self,
 void             ff_workspace_page_show_overview (FfWorkspacePage *self);
 /* The browser on show, or NULL (also while the overview shows). */
 GtkWidget       *ff_workspace_page_get_browser  (FfWorkspacePage *self);
+/* In a narrow window, whether a part of the page is folded away that "back" returns to: the
+ * list behind a record's details, the sidebar behind the records. */
+gboolean         ff_workspace_page_get_can_go_back (FfWorkspacePage *self);
+void             ff_workspace_page_go_back      (FfWorkspacePage *self);
+/* Puts the focus in the search box of the list on show; FALSE if there is none. */
+gboolean         ff_workspace_page_focus_search (FfWorkspacePage *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "ff-application.h"
 #include "ff-record-browser.h"
+#include "ff-record-list-model.h"
 #include "ff-record-repository.h"
 #include "ff-workspace-page.h"
 #include "ff-workspaces-view.h"
@@ -16,11 +17,13 @@ struct _FfWorkspacesView
 
   /* template widgets */
   AdwViewStack  *stack;
+  GtkButton     *back_button;
   GtkLabel      *tenant_label;
   GtkMenuButton *menu_button;
 
   /* owned */
   FfSession     *session;
+  guint          back_idle;
 
   /* borrowed */
   GtkWidget     *pages[FF_N_WORKSPACES];
@@ -59,6 +62,85 @@ ff_workspaces_view_get_page (FfWorkspacesView *self,
   return self->pages[workspace];
 }
 
+static FfWorkspacePage *
+visible_page (FfWorkspacesView *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->stack);
+
+  return FF_IS_WORKSPACE_PAGE (child) ? FF_WORKSPACE_PAGE (child) : NULL;
+}
+
+/* In a narrow window, the header bar's back button returns to what is folded away. */
+static gboolean
+update_back_button_idle (gpointer user_data)
+{
+  FfWorkspacesView *self = user_data;
+  FfWorkspacePage *page = visible_page (self);
+
+  g_assert (FF_IS_WORKSPACES_VIEW (self));
+
+  self->back_idle = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          page != NULL && ff_workspace_page_get_can_go_back (page));
+  return G_SOURCE_REMOVE;
+}
+
+/* Leaflets fold while the window is laid out: the header bar changes after that, not in the
+ * middle of it. */
+static void
+update_back_button (FfWorkspacesView *self)
+{
+  g_assert (FF_IS_WORKSPACES_VIEW (self));
+
+  if (self->back_idle == 0)
+    self->back_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_back_button_idle, self, NULL);
+}
+
+static void
+back_clicked_cb (FfWorkspacesView *self)
+{
+  FfWorkspacePage *page = visible_page (self);
+
+  g_assert (FF_IS_WORKSPACES_VIEW (self));
+
+  if (page != NULL)
+    ff_workspace_page_go_back (page);
+}
+
+gboolean
+ff_workspaces_view_focus_search (FfWorkspacesView *self)
+{
+  FfWorkspacePage *page;
+
+  g_return_val_if_fail (FF_IS_WORKSPACES_VIEW (self), FALSE);
+  page = visible_page (self);
+  return page != NULL && ff_workspace_page_focus_search (page);
+}
+
+void
+ff_workspaces_view_get_location (FfWorkspacesView  *self,
+                                 FfWorkspace       *workspace,
+                                 const FfKind     **kind,
+                                 const char       **record_id)
+{
+  FfWorkspacePage *page;
+  GtkWidget *browser;
+  FfRecord *record = NULL;
+
+  g_return_if_fail (FF_IS_WORKSPACES_VIEW (self));
+
+  page = visible_page (self);
+  browser = page ? ff_workspace_page_get_browser (page) : NULL;
+  if (browser != NULL)
+    record = ff_record_browser_get_selected (FF_RECORD_BROWSER (browser));
+  /* A row whose page is not read yet has no id to come back to. */
+  if (record != NULL && ff_record_list_model_is_placeholder (record))
+    record = NULL;
+  *workspace = ff_workspaces_view_get_shown (self);
+  *kind = browser ? ff_record_browser_get_kind (FF_RECORD_BROWSER (browser)) : NULL;
+  *record_id = record ? ff_record_get_id (record) : NULL;
+}
+
 static FfRecordBrowser *
 show_kind (FfWorkspacesView *self,
            const FfKind     *kind)
@@ -77,6 +159,27 @@ ff_workspaces_view_open_list (FfWorkspacesView    *self,
 {
   g_return_if_fail (FF_IS_WORKSPACES_VIEW (self));
   ff_record_browser_show_query (show_kind (self, kind), query, label);
+}
+
+void
+ff_workspaces_view_set_location (FfWorkspacesView *self,
+                                 FfWorkspace       workspace,
+                                 const FfKind     *kind,
+                                 const char       *record_id)
+{
+  g_return_if_fail (FF_IS_WORKSPACES_VIEW (self));
+  g_return_if_fail (workspace < FF_N_WORKSPACES);
+  g_return_if_fail (kind == NULL || kind->workspace == workspace);
+
+  if (kind != NULL && record_id != NULL)
+    ff_workspaces_view_open_record (self, kind, record_id);
+  else if (kind != NULL)
+    show_kind (self, kind);
+  else
+    {
+      ff_workspaces_view_show (self, workspace);
+      ff_workspace_page_show_overview (FF_WORKSPACE_PAGE (self->pages[workspace]));
+    }
 }
 
 void
@@ -120,6 +223,7 @@ ff_workspaces_view_dispose (GObject *object)
 {
   FfWorkspacesView *self = FF_WORKSPACES_VIEW (object);
 
+  g_clear_handle_id (&self->back_idle, g_source_remove);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ff_workspaces_view_parent_class)->dispose (object);
@@ -136,8 +240,11 @@ ff_workspaces_view_class_init (FfWorkspacesViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ff-workspaces-view.ui");
   gtk_widget_class_bind_template_child (widget_class, FfWorkspacesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, FfWorkspacesView, back_button);
   gtk_widget_class_bind_template_child (widget_class, FfWorkspacesView, tenant_label);
   gtk_widget_class_bind_template_child (widget_class, FfWorkspacesView, menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, update_back_button);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 }
 
 static void
@@ -170,6 +277,8 @@ ff_workspaces_view_new (FfSession *session)
       AdwViewStackPage *page;
 
       self->pages[i] = GTK_WIDGET (ff_workspace_page_new (session, i));
+      g_signal_connect_object (self->pages[i], "notify::can-go-back",
+                               G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
       page = adw_view_stack_add_titled (self->stack, self->pages[i], ff_workspace_get_id (i),
                                         ff_workspace_get_title (i));
       adw_view_stack_page_set_icon_name (page, ff_workspace_get_icon_name (i));

@@ -22,6 +22,20 @@ FfWorkspace       ff_workspaces_view_get_shown  (FfWorkspacesView *self);
 GtkWidget        *ff_workspaces_view_get_page   (FfWorkspacesView *self,
                                                  FfWorkspace       workspace);
 
+/* Puts the focus in the search box of the list on show (Ctrl+F); FALSE if none is shown. */
+gboolean          ff_workspaces_view_focus_search  (FfWorkspacesView *self);
+/* Where the person is: the workspace shown, the kind whose list shows there (NULL: the
+ * overview) and the id of the record selected in it (NULL: none; owned by the list). */
+void              ff_workspaces_view_get_location  (FfWorkspacesView  *self,
+                                                    FfWorkspace       *workspace,
+                                                    const FfKind     **kind,
+                                                    const char       **record_id);
+/* Goes back there (a record that is gone leaves its list shown). */
+void              ff_workspaces_view_set_location  (FfWorkspacesView *self,
+                                                    FfWorkspace       workspace,
+                                                    const FfKind     *kind,
+                                                    const char       *record_id);
+
 /* Opens the list of @kind showing what @query selects, in its order; @label names the scope. */
 void              ff_workspaces_view_open_list     (FfWorkspacesView    *self,
                                                     const FfKind        *kind,

@@ -18,7 +18,9 @@ main (int   argc,
   /* Whatever FoodFlow writes (databases, exports) is for the user alone. */
   umask (077);
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* FOODFLOW_LOCALE_DIR: translations of a build that is not installed (tests, screenshots). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FOODFLOW_LOCALE_DIR") ? g_getenv ("FOODFLOW_LOCALE_DIR")
+                                                                   : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   ff_log_init ();

@@ -73,6 +73,7 @@ lot_why (FfSession  *session,
   g_autoptr (GError) error = NULL;
   g_autoptr (FfLotHold) hold = ff_lot_hold_explain (ff_session_get_store (session), lot_id,
                                                     &error);
+  g_autoptr (GPtrArray) blockers = NULL;
 
   if (hold == NULL)
     return _ff_cli_fail (error);
@@ -86,6 +87,21 @@ lot_why (FfSession  *session,
     printf ("%s\n", (const char *) g_ptr_array_index (hold->deviations, i));
   for (guint i = 0; i < hold->readings->len; i++)
     printf ("%s\n", (const char *) g_ptr_array_index (hold->readings, i));
+  blockers = ff_lot_release_blockers (ff_session_get_store (session), lot_id, &error);
+  if (blockers == NULL)
+    return _ff_cli_fail (error);
+  for (guint i = 0; i < blockers->len; i++)
+    {
+      FfReleaseBlocker *b = g_ptr_array_index (blockers, i);
+      if (b->on_input)
+        /* Translators: an open critical deviation on a lot this one was made from: code,
+         * input lot code, description */
+        printf (_("Release blocked by %s on input lot %s: %s\n"), b->deviation_code,
+                b->lot_code, b->description);
+      else
+        /* Translators: an open critical deviation on the lot: code, description */
+        printf (_("Release blocked by %s: %s\n"), b->deviation_code, b->description);
+    }
   return FF_CLI_EXIT_OK;
 }
 

@@ -158,7 +158,7 @@ save_photo (FfDemo     *demo,
   ff_record_set_blob (r, (guint) ff_kind_get_field_index (&ff_kind_audit_photos, "image"), png);
   _ff_demo_set (r, "mime_type", "image/png");
   _ff_demo_set_time (r, "taken_at", at);
-  _ff_demo_set (r, "taken_by", by);
+  _ff_demo_set_user (r, "taken_by", by);
   return _ff_demo_save (demo, r, error);
 }
 
@@ -332,7 +332,7 @@ make_audit (FfDemo     *demo,
     }
   else
     _ff_demo_set (r, "site", plan->site);
-  _ff_demo_set (r, "auditor", plan->auditor);
+  _ff_demo_set_user (r, "auditor", plan->auditor);
   _ff_demo_set (r, "auditee", plan->auditee);
   _ff_demo_set_day (demo, r, "scheduled_on", plan->day);
   if (!planned)
@@ -382,7 +382,7 @@ make_audit (FfDemo     *demo,
       if (a->failed)
         _ff_demo_set (r, "comment", item->note);
       _ff_demo_set_time (r, "answered_at", at);
-      _ff_demo_set (r, "answered_by", plan->auditor);
+      _ff_demo_set_user (r, "answered_by", plan->auditor);
       if (!_ff_demo_save (demo, r, error))
         return FALSE;
       if ((g_str_equal (item->type, "photo") && !a->failed)

@@ -257,7 +257,7 @@ make_plans (FfDemo  *demo,
       _ff_demo_set (r, "version", plans[p].version);
       _ff_demo_set (r, "status", "approved");
       _ff_demo_set_day (demo, r, "approved_on", approved);
-      _ff_demo_set (r, "approved_by", "Ingrid Janssens, quality manager");
+      _ff_demo_set_user (r, "approved_by", "Ingrid Janssens");
       _ff_demo_set_day (demo, r, "review_due", approved + 365);
       _ff_demo_set (r, "document", _ff_demo_id (demo, &ff_kind_documents, plans[p].document));
       if (!_ff_demo_save (demo, r, error))
@@ -322,7 +322,7 @@ save_reading (FfDemo     *demo,
   _ff_demo_set_time (r, "observed_at", at);
   _ff_demo_set (r, "instrument_id", instrument);
   _ff_demo_set (r, "instrument_calibrated", calibrated ? "1" : "0");
-  _ff_demo_set (r, "observed_by", by);
+  _ff_demo_set_user (r, "observed_by", by);
   _ff_demo_set (r, "note", note);
   return _ff_demo_save (demo, r, error);
 }
@@ -456,7 +456,9 @@ static const struct {
     "Product diverted back to the chiller. Glycol level found low and refilled. Tubs filled above "
     "5 °C put on hold.",
     "destroy", "Tubs held above 5 °C for an unknown time: destroyed.",
-    "major", "Hummus above 5 °C after the chiller", "Koen Wouters",
+    /* Critical: chilled product above its limit for an unknown time (Listeria). An open one
+     * is upstream of the finished lots it held, whose release it blocks. */
+    "critical", "Hummus above 5 °C after the chiller", "Koen Wouters",
     "A slow glycol leak at a pipe coupling lowered the chiller's capacity over several days; the "
     "glycol level was not checked daily.",
     "Coupling replaced; glycol topped up and the system pressure-tested.",
@@ -524,7 +526,7 @@ make_failure_deviations (FfDemo  *demo,
         }
       _ff_demo_set (r, "code", dev_code);
       _ff_demo_set_time (r, "raised_at", f->at + 5 * 60);
-      _ff_demo_set (r, "raised_by", people[i % G_N_ELEMENTS (people)]);
+      _ff_demo_set_user (r, "raised_by", people[i % G_N_ELEMENTS (people)]);
       _ff_demo_set (r, "severity", failure_texts[check].severity);
       _ff_demo_set (r, "category", "ccp_limit");
       _ff_demo_setf (r, "description", "%s Batch %s, %s.", description, b->code,

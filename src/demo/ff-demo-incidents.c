@@ -188,7 +188,7 @@ make_incident (FfDemo  *demo,
   r = ff_record_new (&ff_kind_deviations);
   _ff_demo_set (r, "code", dev_code);
   _ff_demo_set_time (r, "raised_at", _ff_demo_day_start (demo, day) + (9 + i) * 3600 + 17 * 60);
-  _ff_demo_set (r, "raised_by", incidents[i].raised_by);
+  _ff_demo_set_user (r, "raised_by", incidents[i].raised_by);
   _ff_demo_set (r, "severity", incidents[i].severity);
   _ff_demo_set (r, "category", incidents[i].category);
   _ff_demo_set (r, "description", incidents[i].description);

@@ -155,7 +155,7 @@ extern const guint              ff_demo_n_skus;
 extern const FfDemoDc           ff_demo_dcs[FF_DEMO_N_DCS];
 extern const char *const        ff_demo_formats[];     /* stores.format, drawn with repeats */
 extern const guint              ff_demo_n_formats;
-extern const char *const        ff_demo_operators[];   /* initials */
+extern const char *const        ff_demo_operators[];   /* names of ff_demo_people */
 extern const guint              ff_demo_n_operators;
 
 /* The staff who sign and approve: members of the demo tenant (without a key slot on this
@@ -171,6 +171,10 @@ extern const FfDemoPerson       ff_demo_people[];
 extern const guint              ff_demo_n_people;
 /* The user name of the member called @name, or NULL for someone from outside. */
 const char *_ff_demo_username_of (const char *name);
+/* Sets the user field @field to the user name of the person called @name. */
+void        _ff_demo_set_user    (FfRecord   *record,
+                                  const char *field,
+                                  const char *name);
 
 /* Plans that one module makes and others read ---------------------------------------------- */
 

@@ -57,12 +57,16 @@ const FfDemoDc ff_demo_dcs[FF_DEMO_N_DCS] = {
   { "DC-Manchester", "Distribution centre Manchester, Trafford Park Road 9, M17 1HG Manchester, United Kingdom", "GB", "5012345991030" },
 };
 
+/* The operators who record CCP checks on the lines (members of ff_demo_people). */
 const char *const ff_demo_operators[] = {
-  "JdV", "MK", "AB", "PvD", "SE", "TH", "LM", "RB", "NvL", "KW", "EO", "FD",
+  "Jeroen de Vries", "Mehmet Kaya", "Annelies Bosman", "Pieter van Dam", "Sofie Engels",
+  "Tom Hendrickx", "Lotte Maes", "Ruben Bakker", "Noor van Leeuwen", "Koen Wouters",
+  "Emre Öztürk", "Fleur Dubois",
 };
 
 const guint ff_demo_n_operators = G_N_ELEMENTS (ff_demo_operators);
 
+/* Everyone the demo names as having done something: the tenant's users. */
 const FfDemoPerson ff_demo_people[] = {
   { "ijanssens", "Ingrid Janssens", FF_ROLE_QA },
   { "lmaes", "Lotte Maes", FF_ROLE_QA },
@@ -71,6 +75,16 @@ const FfDemoPerson ff_demo_people[] = {
   { "hverbeek", "Hanneke Verbeek", FF_ROLE_QA },
   { "pvandijk", "Pieter van Dijk", FF_ROLE_OPERATOR },
   { "hclaes", "Hanna Claes", FF_ROLE_OPERATOR },
+  { "jdevries", "Jeroen de Vries", FF_ROLE_OPERATOR },
+  { "mkaya", "Mehmet Kaya", FF_ROLE_OPERATOR },
+  { "abosman", "Annelies Bosman", FF_ROLE_OPERATOR },
+  { "pvandam", "Pieter van Dam", FF_ROLE_OPERATOR },
+  { "thendrickx", "Tom Hendrickx", FF_ROLE_OPERATOR },
+  { "rbakker", "Ruben Bakker", FF_ROLE_OPERATOR },
+  { "abakker", "Anouk Bakker", FF_ROLE_OPERATOR },
+  { "nvanleeuwen", "Noor van Leeuwen", FF_ROLE_OPERATOR },
+  { "eozturk", "Emre Öztürk", FF_ROLE_OPERATOR },
+  { "fdubois", "Fleur Dubois", FF_ROLE_OPERATOR },
 };
 
 const guint ff_demo_n_people = G_N_ELEMENTS (ff_demo_people);
@@ -82,6 +96,17 @@ _ff_demo_username_of (const char *name)
     if (g_strcmp0 (ff_demo_people[i].name, name) == 0)
       return ff_demo_people[i].username;
   return NULL;
+}
+
+void
+_ff_demo_set_user (FfRecord   *record,
+                   const char *field,
+                   const char *name)
+{
+  const char *username = name ? _ff_demo_username_of (name) : NULL;
+
+  g_assert (name == NULL || username != NULL);
+  _ff_demo_set (record, field, username);
 }
 
 /* Randomness ------------------------------------------------------------------------------- */

@@ -11,6 +11,7 @@
 #include "ff-error.h"
 #include "ff-gtin.h"
 #include "ff-kind.h"
+#include "ff-users.h"
 #include "ff-number.h"
 #include "ff-text.h"
 
@@ -538,6 +539,20 @@ ff_field_normalize (const FfField  *field,
 
     case FF_FIELD_BLOB:
       break;
+
+    case FF_FIELD_USER:
+      {
+        /* Whether the user exists is the repository's check. */
+        g_autofree char *lower = g_utf8_strdown (v, -1);
+        if ((guint) g_utf8_strlen (v, -1) > 120)
+          return invalid (error, _("is not a user name"));
+        if (ff_users_name_is_valid (lower))
+          {
+            *out_value = g_steal_pointer (&lower);
+            return TRUE;
+          }
+        break;
+      }
 
     default:
       g_assert_not_reached ();

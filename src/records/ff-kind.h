@@ -27,6 +27,8 @@ typedef enum {
   FF_FIELD_EMAIL,
   FF_FIELD_REF,        /* the id of a record of ref_kind; CSV and forms use its code */
   FF_FIELD_BLOB,       /* binary content (photos, signatures, attachments); not in CSV */
+  FF_FIELD_USER,       /* who did something: a user name of the tenant (lower case); a value
+                        * recorded before the field named users stays as it was */
 } FfFieldType;
 
 typedef enum {
@@ -39,6 +41,8 @@ typedef enum {
   FF_FIELD_READONLY = 1 << 6,  /* set when created, never edited afterwards */
   FF_FIELD_IDENTIFIER = 1 << 7, /* a code: printable characters only, unique regardless of
                                  * case, found by its code whatever the case typed */
+  FF_FIELD_DEFAULT_NOW = 1 << 8, /* an event's time or doer: a new record's form starts with
+                                  * now (a time) or the signed-in user (a user field) */
 } FfFieldFlags;
 
 typedef struct

@@ -506,12 +506,14 @@ set_loading (FfRecordListModel *self,
 }
 
 /* The selection becomes @rowids: the whole new list, or (with @extend) the same list with more
- * rows at its end, as a query still running finds them. */
+ * rows at its end, as a query still running finds them. @first_page (of a new list, or NULL)
+ * holds its first rows, already read. */
 static void
 swap_in (FfRecordListModel   *self,
          GArray              *rowids,
          gboolean             extend,
-         const FfRecordQuery *query)
+         const FfRecordQuery *query,
+         GPtrArray           *first_page)
 {
   guint old_n = self->rowids->len;
 
@@ -529,6 +531,10 @@ swap_in (FfRecordListModel   *self,
           ff_record_query_free (self->query);
           self->query = ff_record_query_copy (query);
         }
+      /* Before the views hear of the change: they ask for their rows at once, and must get
+       * these, not placeholders that nothing would fill. */
+      if (first_page != NULL)
+        install_page (self, 0, first_page);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, rowids->len);
     }
   else
@@ -616,9 +622,8 @@ partial_delivered_cb (gpointer user_data)
 
   if (partial->data->generation == self->generation)
     {
-      swap_in (self, partial->rowids, !partial->first, partial->data->query);
-      if (partial->first_page != NULL)
-        install_page (self, 0, partial->first_page);
+      swap_in (self, partial->rowids, !partial->first, partial->data->query,
+               partial->first_page);
     }
   return G_SOURCE_REMOVE;
 }
@@ -709,9 +714,8 @@ reload_done_cb (GObject      *object,
       g_task_return_error (outer, error);
       return;
     }
-  swap_in (self, rowids, data->delivered > 0, data->query);
-  if (data->first_page != NULL)
-    install_page (self, 0, data->first_page);
+  swap_in (self, rowids, data->delivered > 0, data->query,
+           data->delivered > 0 ? NULL : data->first_page);
   g_task_return_boolean (outer, TRUE);
 }
 
@@ -791,6 +795,6 @@ ff_record_list_model_reload (FfRecordListModel    *self,
     return FALSE;
   self->async_pages = FALSE;
   set_loading (self, FALSE);
-  swap_in (self, rowids, FALSE, copy);
+  swap_in (self, rowids, FALSE, copy, NULL);
   return TRUE;
 }

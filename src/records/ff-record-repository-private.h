@@ -40,6 +40,15 @@ gboolean   _ff_record_repository_ref_exists (FfRecordRepository  *self,
                                              gboolean            *exists,
                                              GError             **error);
 /* Binds a normalised stored value with the column's type (NULL for NULL). */
+/* Whether @username may stand in the user field @index of @record: a user of the tenant (one
+ * removed since included), or the value the stored record already holds (a name recorded
+ * before the field named users). */
+gboolean   _ff_record_repository_user_known (FfRecordRepository  *self,
+                                             guint                index,
+                                             FfRecord            *record,
+                                             const char          *username,
+                                             gboolean            *known,
+                                             GError             **error);
 void       _ff_record_repository_bind_value (sqlite3_stmt  *stmt,
                                              int            index,
                                              const FfField *field,

@@ -135,6 +135,45 @@ _ff_record_repository_ref_exists (FfRecordRepository  *self,
   return TRUE;
 }
 
+gboolean
+_ff_record_repository_user_known (FfRecordRepository  *self,
+                                  guint                index,
+                                  FfRecord            *record,
+                                  const char          *username,
+                                  gboolean            *known,
+                                  GError             **error)
+{
+  g_autofree char *stored_sql = NULL;
+  sqlite3_stmt *stmt = ff_store_prepare (self->store,
+                                         "SELECT 1 FROM users WHERE username = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return ff_store_set_error (self->store, rc, _("Could not check a user"), error);
+  *known = rc == SQLITE_ROW;
+  if (*known || ff_record_get_id (record) == NULL)
+    return TRUE;
+
+  stored_sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ? AND \"%s\" = ?",
+                                self->kind->table, self->kind->fields[index].name);
+  stmt = ff_store_prepare (self->store, stored_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ff_record_get_id (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return ff_store_set_error (self->store, rc, _("Could not check a user"), error);
+  *known = rc == SQLITE_ROW;
+  return TRUE;
+}
+
 GBytes *
 ff_record_repository_load_blob (FfRecordRepository  *self,
                                 const char          *id,

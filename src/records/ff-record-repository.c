@@ -313,6 +313,19 @@ ff_record_repository_validate (FfRecordRepository  *self,
               add_problem (problems, field->name, msg);
             }
         }
+      if (field->type == FF_FIELD_USER)
+        {
+          gboolean known = FALSE;
+          if (!_ff_record_repository_user_known (self, i, record, value, &known, error))
+            return NULL;
+          if (!known)
+            {
+              /* Translators: a field's problem; %s is what was typed, e.g. "jdv" */
+              g_autofree char *msg = g_strdup_printf (_("“%s” is not a user of this tenant"),
+                                                      value);
+              add_problem (problems, field->name, msg);
+            }
+        }
     }
   if (self->natural_key_sql != NULL)
     {

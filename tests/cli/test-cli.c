@@ -1685,6 +1685,13 @@ test_lot_guarded_release (Fixture       *f,
   assert_contains (why->out, "hold\nheld by alice since ");
   assert_contains (why->out, "Glass found at intake\n");
   assert_contains (why->out, "DEV-1 (Critical, Open): Glass in the salt delivery\n");
+  g_clear_pointer (&why, cli_result_free);
+  /* The finished lot is held by what is upstream of it. */
+  why = run_cli (f, AS_ADMIN, "lot", "why", "Acme Foods", "FG-1", "--user", "alice", NULL);
+  assert_succeeded (why);
+  assert_contains (why->out, "quarantine\n");
+  assert_contains (why->out,
+                   "Release blocked by DEV-1 on input lot RM-1: Glass in the salt delivery\n");
 
   unreasoned = run_cli (f, AS_ADMIN, "lot", "release", "Acme Foods", "FG-1", "--user", "alice",
                         NULL);

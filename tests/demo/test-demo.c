@@ -9,6 +9,7 @@
 
 #include "ff-clock.h"
 #include "ff-demo.h"
+#include "ff-lot-release.h"
 #include "ff-error.h"
 #include "ff-kind-catalog.h"
 #include "ff-kind-csv.h"
@@ -474,11 +475,39 @@ check_documents (Demo *demo)
   g_assert_cmpint (query_int (demo, "SELECT count(DISTINCT doc_type) FROM documents"), >=, 5);
 }
 
+/* A held finished lot whose release an open critical deviation upstream blocks, and the
+ * tenant's users behind every "who" of the FSQ records. */
+static void
+check_release_scenario (Demo *demo)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *held = NULL;
+  g_autoptr (GPtrArray) blockers = NULL;
+
+  held = ff_test_query_text (demo_store (demo),
+                             "SELECT o.id FROM deviations d JOIN lot_links k ON k.input_lot = d.lot "
+                             "JOIN lots o ON o.id = k.output_lot WHERE d.severity = 'critical' "
+                             "AND d.status IN ('open', 'investigating') "
+                             "AND o.status IN ('hold', 'quarantine') LIMIT 1");
+  g_assert_nonnull (held);
+  blockers = ff_lot_release_blockers (demo_store (demo), held, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (blockers->len, >=, 1);
+  g_assert_true (((FfReleaseBlocker *) blockers->pdata[0])->on_input);
+  g_assert_cmpint (query_int (demo, "SELECT count(*) FROM ccp_readings WHERE observed_by NOT IN "
+                                    "(SELECT username FROM users)"), ==, 0);
+  g_assert_cmpint (query_int (demo, "SELECT count(*) FROM deviations WHERE raised_by NOT IN "
+                                    "(SELECT username FROM users)"), ==, 0);
+  g_assert_cmpint (query_int (demo, "SELECT count(*) FROM audits WHERE auditor NOT IN "
+                                    "(SELECT username FROM users)"), ==, 0);
+}
+
 static void
 test_consistency (void)
 {
   Demo *demo = shared ();
 
+  check_release_scenario (demo);
   check_genealogy (demo);
   check_phantom_stock (demo);
   check_fsq (demo);

@@ -302,7 +302,7 @@ test_hold_and_explain (Fixture       *f,
   g_autoptr (FfRecord) reading = insert (f, "ccp_readings", "ccp", ff_record_get_id (ccp),
                                          "lot", ff_record_get_id (f->wip), "value", "160",
                                          "unit", "°C", "observed_at", "2026-11-21T10:00:00Z",
-                                         "observed_by", "JdV", NULL);
+                                         "observed_by", "otto", NULL);
   g_autoptr (FfRecord) held = NULL, released = NULL;
   FfActor operator = ff_actor_from_session (f->session);
 

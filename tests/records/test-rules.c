@@ -41,6 +41,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->qa = (FfActor) { "quinn", FF_ROLE_QA };
   fixture->operator = (FfActor) { "otto", FF_ROLE_OPERATOR };
   fixture->viewer = (FfActor) { "vera", FF_ROLE_VIEWER };
+  g_assert_true (ff_users_add (fixture->store, "quinn", FF_ROLE_QA, NULL));
+  g_assert_true (ff_users_add (fixture->store, "otto", FF_ROLE_OPERATOR, NULL));
+  g_assert_true (ff_users_add (fixture->store, "vera", FF_ROLE_VIEWER, NULL));
 }
 
 static void
@@ -314,7 +317,7 @@ test_regulated_kind_ccp_readings (Fixture       *fixture,
   g_assert_cmpint (audit_count (fixture), ==, 0);
   reading = insert_record (fixture, &fixture->operator, "ccp_readings",
                            "ccp", ff_record_get_id (ccp), "value", "178.5", "unit", "°C",
-                           "observed_at", "2026-03-01T06:00:00Z", "observed_by", "JdV", NULL);
+                           "observed_at", "2026-03-01T06:00:00Z", "observed_by", "otto", NULL);
 
   /* Its creation is logged, with the default reason since none was given. */
   entries = audit_of (fixture, "ccp_readings", ff_record_get_id (reading));
@@ -346,7 +349,7 @@ test_regulated_kind_signatures (Fixture       *fixture,
   g_autoptr (FfRecord) audit = insert_record (fixture, &fixture->qa, "audits",
                                               "code", "AUD-1", "template",
                                               ff_record_get_id (template), "site", "Eindhoven",
-                                              "auditor", "JdV", "scheduled_on", "2026-03-02",
+                                              "auditor", "quinn", "scheduled_on", "2026-03-02",
                                               "status", "completed", NULL);
   g_autoptr (FfRecord) lot = insert_record (fixture, &fixture->qa, "lots", "code", "L-1",
                                             "lot_type", "finished", "status", "quarantine",
@@ -376,7 +379,6 @@ test_regulated_kind_signatures (Fixture       *fixture,
     { &fixture->qa, "audit", NULL, "quinn", "1", FF_ERROR, FF_ERROR_INVALID },
   };
 
-  g_assert_true (ff_users_add (fixture->store, "quinn", FF_ROLE_QA, &error));
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autoptr (FfRecord) r = new_record ("signatures", "code", "AUD-1/SIG-0", "audit",
@@ -683,6 +685,50 @@ test_delete_tombstone (Fixture       *fixture,
   g_assert_cmpint (ff_record_repository_count (lots, NULL), ==, 1);
 }
 
+/* Who did something is a user of the tenant, by user name in any case; a name recorded before
+ * the field named users stays as it was until someone changes it. */
+static void
+test_user_fields (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfRecordRepository) lots = repo_of (fixture, "lots");
+  g_autoptr (FfRecord) lot = insert_record (fixture, &fixture->qa, "lots", "code", "L-7",
+                                            "lot_type", "finished", "status", "hold",
+                                            "quantity", "5", "unit", "kg",
+                                            "produced_or_received_on", "2026-03-02",
+                                            "held_by", "Quinn", NULL);
+  g_autoptr (FfRecord) stranger = new_record ("lots", "code", "L-8", "lot_type", "finished",
+                                              "status", "hold", "quantity", "5", "unit", "kg",
+                                              "produced_or_received_on", "2026-03-02",
+                                              "held_by", "jdv", NULL);
+  g_autoptr (FfRecord) legacy = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+
+  g_assert_cmpstr (ff_record_get (lot, "held_by"), ==, "quinn");
+
+  problems = ff_record_repository_validate (lots, stranger, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((FfFieldError *) problems->pdata[0])->field, ==, "held_by");
+  g_assert_cmpstr (((FfFieldError *) problems->pdata[0])->message, ==,
+                   "“jdv” is not a user of this tenant");
+  g_assert_false (ff_record_repository_insert (lots, &fixture->qa, stranger, NULL, &error));
+  g_assert_error (error, FF_ERROR, FF_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A value from before: kept when something else changes, refused when it is changed. */
+  ff_test_exec (fixture->store, "UPDATE lots SET held_by = 'H. Verbeek' WHERE code = 'L-7'");
+  legacy = get_record (fixture, "lots", ff_record_get_id (lot));
+  ff_record_set (legacy, "quantity", "6");
+  g_assert_true (ff_record_repository_update (lots, &fixture->qa, legacy, "Recounted", &error));
+  g_assert_no_error (error);
+  ff_record_set (legacy, "held_by", "I. Janssens");
+  g_assert_false (ff_record_repository_update (lots, &fixture->qa, legacy, "Handed over",
+                                               &error));
+  g_assert_error (error, FF_ERROR, FF_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +745,7 @@ main (int   argc,
   ADD ("/rules/viewer-writes-nothing", test_viewer_writes_nothing);
   ADD ("/rules/readonly-fields", test_readonly_fields);
   ADD ("/rules/delete-tombstone", test_delete_tombstone);
+  ADD ("/rules/user-fields", test_user_fields);
 #undef ADD
 
   return g_test_run ();

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "ff-application.h"
 #include "ff-audit-trail.h"
@@ -13,6 +15,7 @@
 #include "ff-kpi.h"
 #include "ff-record-detail.h"
 #include "ff-record-form.h"
+#include "ff-reference-row.h"
 #include "ff-related-records.h"
 #include "ff-workspace-overview.h"
 #include "ff-record-browser.h"
@@ -715,6 +718,33 @@ form_gone (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
+static gboolean
+form_idle (gpointer data)
+{
+  return !ff_record_form_is_busy (data);
+}
+
+/* Saves a form that is expected to stay open (its problems shown), waiting for the worker. */
+static void
+save_refused (FfRecordForm *form)
+{
+  ff_record_form_save (form, NULL);
+  g_assert_true (ff_record_form_is_busy (form)
+                 || ff_record_form_get_message (form) != NULL);
+  wait_until (form_idle, form, 10, "the save to end");
+  settle ();
+}
+
+/* Where @widget is in its window, to tell whether something moved it. */
+static double
+y_in_window (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_root (widget)),
+                                            &bounds));
+  return bounds.origin.y;
+}
+
 static void
 test_records (Fixture       *f,
               gconstpointer  data)
@@ -760,10 +790,22 @@ test_records (Fixture       *f,
             ff_record_form_set_input (form, fld->name, sample_value (fld, buf));
           }
       ff_record_form_set_input (form, kind->code_field, "");
-      ff_record_form_save (form, NULL);
-      settle ();
-      g_assert_nonnull (form);
-      g_assert_cmpstr (ff_record_form_get_problem (form, kind->code_field), ==, "is required");
+      {
+        /* The problem shows beside the field: the rows under it stay where they were. */
+        GtkWidget *last = gtk_widget_get_last_child (
+          gtk_widget_get_parent (ff_record_form_get_row (form, kind->code_field)));
+        double y = y_in_window (last);
+
+        save_refused (form);
+        g_assert_nonnull (form);
+        g_assert_cmpstr (ff_record_form_get_problem (form, kind->code_field), ==,
+                         "is required");
+        g_assert_cmpfloat (y_in_window (last), ==, y);
+        /* A second Save keeps the problem of the field that is still empty. */
+        save_refused (form);
+        g_assert_cmpstr (ff_record_form_get_problem (form, kind->code_field), ==,
+                         "is required");
+      }
 
       ff_record_form_set_input (form, kind->code_field, code);
       ff_record_form_save (form, NULL);
@@ -1026,6 +1068,181 @@ answer_release (const char *reason,
 /* A finished lot made from a salt lot with an open critical deviation: its detail says why it
  * is held; the release asks for a QA user's e-signature, a wrong password changes nothing, the
  * right one releases it with a signature that covers it. */
+static FfRecord *
+find_record (FfSession  *session,
+             const char *kind_name,
+             const char *code)
+{
+  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (ff_session_get_store (session),
+                                                                  ff_kind_lookup (kind_name));
+  g_autoptr (GError) error = NULL;
+  FfRecord *record = ff_record_repository_find_by_code (repo, code, &error);
+
+  g_assert_no_error (error);
+  return record;
+}
+
+static gboolean
+matches_ready (gpointer data)
+{
+  GListModel *matches = ff_reference_row_get_matches (data);
+  g_autoptr (FfRecord) first = g_list_model_get_n_items (matches) > 0
+                                 ? g_list_model_get_item (matches, 0) : NULL;
+  return first != NULL && !ff_record_list_model_is_placeholder (first);
+}
+
+typedef struct
+{
+  FfRecordBrowser *browser;
+  guint            ticks;
+  guint            ticks_while_both; /* while the import and the save both ran */
+  FfRecordForm   **form;            /* weak: NULL once the form closed */
+} Busy;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Busy *b = data;
+  b->ticks++;
+  if (ff_record_browser_is_busy (b->browser) && *b->form != NULL
+      && ff_record_form_is_busy (*b->form))
+    b->ticks_while_both++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+browser_idle (gpointer data)
+{
+  return !ff_record_browser_is_busy (data);
+}
+
+/* Forms for the floor: "now" and the signed-in user by default, times in the site's zone, a
+ * reference picked from the matches of a few letters, a save in a worker while an import
+ * runs, and a decimal comma in German. */
+static void
+test_forms_floor (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (FfRecord) plant = NULL, lot = NULL, deviation = NULL;
+  g_autoptr (GString) csv = g_string_new ("code,name,category,approval_status,risk_level\r\n");
+  g_autoptr (GFile) csv_file = NULL;
+  g_autofree char *csv_path = NULL;
+  FfReferenceRow *ref;
+  FfRecordBrowser *browser;
+  FfRecordForm *form;
+  FfSession *session;
+  Busy busy = { 0 };
+  guint ticker;
+  g_autofree char *locale = NULL;
+
+  unlock_as (f, "alice", ADMIN_PASSWORD);
+  session = ff_window_get_session (f->window);
+  /* The tenant's one plant is in Chicago: times are shown there, not in Amsterdam. */
+  plant = insert (session, "plants", "code", "PLANT-C", "name", "Plant Chicago", "timezone",
+                  "America/Chicago", NULL);
+  lot = insert (session, "lots", "code", "TLC-7781", "lot_type", "finished", "status",
+                "released", "quantity", "120", "unit", "kg", "produced_or_received_on",
+                "2026-11-30", NULL);
+
+  browser = show_kind (f, "deviations");
+  wait_loaded (browser);
+  form = ff_record_browser_open_form (browser, NULL);
+  g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &form);
+  settle ();
+  /* FOODFLOW_NOW is 09:30 UTC: 03:30 in Chicago. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ff_record_form_get_row (form,
+                                                                               "raised_at"))),
+                   ==, "2026-12-02 03:30");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (ff_record_form_get_row (
+                      form, "raised_by"))), ==, 1 /* after "—" */);
+
+  /* A few letters of the lot code offer the lot; picking it names it. */
+  ref = FF_REFERENCE_ROW (ff_record_form_get_row (form, "lot"));
+  gtk_widget_grab_focus (GTK_WIDGET (ref));
+  gtk_editable_set_text (GTK_EDITABLE (ref), "7781");
+  wait_until (matches_ready, ref, 10, "the matching lots");
+  g_assert_cmpuint (g_list_model_get_n_items (ff_reference_row_get_matches (ref)), ==, 1);
+  settle ();
+  /* The matches show in a popover under the row. */
+  g_assert_nonnull (find_named (GTK_WIDGET (ref), "matches"));
+  screenshot (GTK_WIDGET (form), "form-reference-popover");
+  ff_reference_row_pick (ref, 0);
+  g_assert_cmpstr (ff_reference_row_get_id (ref), ==, ff_record_get_id (lot));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ref)), ==, "TLC-7781");
+
+  ff_record_form_set_input (form, "code", "DEV-77");
+  ff_record_form_set_input (form, "severity", "major");
+  ff_record_form_set_input (form, "category", "foreign_body");
+  ff_record_form_set_input (form, "description", "Blue plastic in the seasoning drum");
+  ff_record_form_set_input (form, "status", "open");
+
+  /* The save runs while a big import does: the window keeps going (its clock ticks) and
+   * both land. */
+  for (guint i = 0; i < 40000; i++)
+    g_string_append_printf (csv, "SUP-%05u,Supplier %u,ingredient,approved,low\r\n", i, i);
+  csv_path = write_temp (csv->str);
+  csv_file = g_file_new_for_path (csv_path);
+  {
+    FfRecordBrowser *suppliers = FF_RECORD_BROWSER (ff_record_browser_new (session,
+                                                                          ff_kind_lookup ("suppliers")));
+    g_object_ref_sink (suppliers);
+    busy.browser = suppliers;
+    busy.form = &form;
+    ticker = g_timeout_add (5, tick_cb, &busy);
+    ff_record_browser_import_file (suppliers, csv_file);
+    g_assert_true (ff_record_browser_is_busy (suppliers));
+    ff_record_form_save (form, NULL);
+    g_assert_true (ff_record_form_is_busy (form));
+    wait_until (form_gone, &form, 60, "the form to save");
+    wait_until (browser_idle, suppliers, 120, "the import");
+    g_source_remove (ticker);
+    g_object_unref (suppliers);
+  }
+  g_test_message ("%u ticks while the import and the save ran", busy.ticks_while_both);
+  g_assert_cmpuint (busy.ticks_while_both, >, 0);
+  g_assert_cmpint (ff_test_query_int (ff_session_get_store (session),
+                                      "SELECT count(*) FROM suppliers"), ==, 40000);
+  deviation = find_record (session, "deviations", "DEV-77");
+  g_assert_cmpstr (ff_record_get (deviation, "lot"), ==, ff_record_get_id (lot));
+  g_assert_cmpstr (ff_record_get (deviation, "raised_by"), ==, "alice");
+  g_assert_cmpstr (ff_record_get (deviation, "raised_at"), ==, "2026-12-02T09:30:00Z");
+  g_unlink (csv_path);
+
+  /* In German a quantity is typed with a decimal comma and shown with one. */
+  locale = g_strdup (setlocale (LC_ALL, NULL));
+  g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+  browser = show_kind (f, "lots");
+  wait_loaded (browser);
+  form = ff_record_browser_open_form (browser, lot);
+  g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &form);
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ff_record_form_get_row (form, "quantity"))),
+                   ==, "120");
+  {
+    /* The form speaks German. */
+    GtkWidget *save = gtk_widget_get_first_child (gtk_widget_get_first_child (
+                                                    find_named (GTK_WIDGET (form), "save-button")));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (save)), ==, "_Speichern");
+  }
+  ff_record_form_set_input (form, "quantity", "80.5.1");
+  g_assert_cmpstr (ff_record_form_get_problem (form, "quantity"), !=, NULL);
+  ff_record_form_set_input (form, "quantity", "80,5");
+  g_assert_null (ff_record_form_get_problem (form, "quantity"));
+  screenshot (GTK_WIDGET (form), "form-de");
+  ff_record_form_save (form, "Nachgewogen");
+  wait_until (form_gone, &form, 30, "the form to save");
+  g_clear_object (&lot);
+  lot = find_record (session, "lots", "TLC-7781");
+  g_assert_cmpstr (ff_record_get (lot, "quantity"), ==, "80.5");
+  form = ff_record_browser_open_form (browser, lot);
+  g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &form);
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ff_record_form_get_row (form, "quantity"))),
+                   ==, "80,5");
+  gtk_window_destroy (GTK_WINDOW (form));
+  g_assert_nonnull (setlocale (LC_ALL, locale));
+}
+
 static void
 test_guarded_release (Fixture       *f,
                       gconstpointer  data)
@@ -1125,12 +1342,420 @@ strict_writer (GLogLevelFlags   level,
   return G_LOG_WRITER_HANDLED;
 }
 
+/* Narrow windows, Ctrl+F, unlocking where one left ------------------------------------------ */
+
+typedef struct
+{
+  GtkWidget *window;
+  int        width;
+} WidthWait;
+
+/* The window has taken its new width and laid itself out for it. */
+static gboolean
+window_resized (gpointer data)
+{
+  WidthWait *w = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (w->window));
+
+  return surface != NULL && gdk_surface_get_width (surface) == w->width
+         && gtk_widget_get_width (w->window) <= w->width;
+}
+
+static void
+resize_window (Fixture *f,
+               int      width,
+               int      height)
+{
+  WidthWait w = { GTK_WIDGET (f->window), width };
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  wait_until (window_resized, &w, 10, "the window to take its new size");
+  settle ();
+}
+
+/* A leaflet shows its pages where they belong: no page sliding, and folded, only one on screen
+ * (while it folds or unfolds, both are). */
+static gboolean
+leaflet_settled (GtkWidget *leaflet)
+{
+  g_autoptr (GtkSelectionModel) pages = NULL;
+  guint shown = 0;
+
+  g_assert_true (ADW_IS_LEAFLET (leaflet));
+  if (adw_leaflet_get_child_transition_running (ADW_LEAFLET (leaflet)))
+    return FALSE;
+  if (!adw_leaflet_get_folded (ADW_LEAFLET (leaflet)))
+    return TRUE;
+  pages = adw_leaflet_get_pages (ADW_LEAFLET (leaflet));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr (AdwLeafletPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_leaflet_page_get_child (page);
+
+      if (gtk_widget_get_child_visible (child) && gtk_widget_get_visible (child))
+        shown++;
+    }
+  return shown == 1;
+}
+
+static gboolean
+transitions_done (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *page = ff_workspaces_view_get_page (workspaces (f),
+                                                 ff_workspaces_view_get_shown (workspaces (f)));
+  GtkWidget *browser = ff_workspace_page_get_browser (FF_WORKSPACE_PAGE (page));
+
+  if (!leaflet_settled (find_named (page, "workspace-leaflet")))
+    return FALSE;
+  if (browser != NULL && gtk_widget_get_mapped (browser)
+      && !leaflet_settled (find_named (browser, "browser-leaflet")))
+    return FALSE;
+  return TRUE;
+}
+
+/* After a click that slides a page in or out: it has arrived. */
+static void
+wait_transitions (Fixture *f)
+{
+  settle ();
+  wait_until (transitions_done, f, 10, "the pages to slide into place");
+  settle ();
+}
+
+/* The first mapped widget below @widget that reaches past the window's sides, or NULL. What a
+ * scrolled window holds may be wider (it scrolls); popovers are windows of their own. */
+static GtkWidget *
+find_clipped (GtkWidget *window,
+              GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || (widget != window && GTK_IS_NATIVE (widget)))
+    return NULL;
+  /* Header bars reach a pixel under the window's border, on purpose. */
+  if (widget != window && gtk_widget_compute_bounds (widget, window, &bounds)
+      && (bounds.origin.x < -2
+          || bounds.origin.x + bounds.size.width > gtk_widget_get_width (window) + 2))
+    return widget;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_clipped (window, child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Nothing on screen is cut off at the window's width. */
+static void
+assert_fits (Fixture    *f,
+             const char *what)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkWidget *clipped;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (window); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child) && !GTK_IS_NATIVE (child))
+      g_assert_cmpint (gtk_widget_get_width (child), <=, gtk_widget_get_width (window));
+  clipped = find_clipped (window, window);
+  if (clipped != NULL)
+    g_error ("%s: a %s (“%s”) reaches past the window's width", what,
+             G_OBJECT_TYPE_NAME (clipped), gtk_widget_get_name (clipped));
+}
+
+/* A mapped label below @root that reads @text (a cell of a list, say), or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwLeaflet *
+workspace_leaflet (Fixture *f)
+{
+  GtkWidget *page = ff_workspaces_view_get_page (workspaces (f),
+                                                 ff_workspaces_view_get_shown (workspaces (f)));
+  GtkWidget *leaflet = find_named (page, "workspace-leaflet");
+
+  g_assert_true (ADW_IS_LEAFLET (leaflet));
+  return ADW_LEAFLET (leaflet);
+}
+
+static gboolean
+search_focused (FfWindow        *window,
+                FfRecordBrowser *browser)
+{
+  GtkWidget *entry = find_named (GTK_WIDGET (browser), "search");
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  return entry != NULL && focus != NULL
+         && (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+typedef struct
+{
+  Fixture         *f;
+  FfRecordBrowser *browser;
+} FocusWait;
+
+static gboolean
+search_has_focus (gpointer data)
+{
+  FocusWait *w = data;
+  return search_focused (w->f->window, w->browser);
+}
+
+/* At 800 × 600 the sidebar folds away behind a back button, a record's details replace its list
+ * and the tabs move to the bottom; nothing is cut off. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  FfRecordBrowser *lines;
+  GtkWidget *sidebar, *row;
+
+  unlock_as (f, "alice", ADMIN_PASSWORD);
+  add_lines (ff_window_get_session (f->window));
+
+  /* Wide: everything side by side, no way back needed. */
+  lines = show_kind (f, "lines");
+  wait_loaded (lines);
+  screenshot (GTK_WIDGET (f->window), "wide-list");
+  /* The rows show their values (not the empty placeholders they were bound to first). */
+  g_assert_nonnull (find_label (need (f, "records"), "Tortilla fryer"));
+  ff_record_browser_select (lines, 0);
+  wait_transitions (f);
+  screenshot (GTK_WIDGET (f->window), "wide-detail");
+  g_assert_false (adw_leaflet_get_folded (workspace_leaflet (f)));
+  g_assert_nonnull (find_named (GTK_WIDGET (f->window), "sidebar"));
+  g_assert_nonnull (find_named (GTK_WIDGET (f->window), "records"));
+  g_assert_nonnull (find_named (GTK_WIDGET (f->window), "detail-title"));
+  g_assert_null (find_named (GTK_WIDGET (f->window), "back-button"));
+  assert_fits (f, "wide");
+  ff_record_browser_select (lines, GTK_INVALID_LIST_POSITION);
+
+  resize_window (f, 800, 600);
+  wait_transitions (f);
+  screenshot (GTK_WIDGET (f->window), "narrow-list");
+  g_assert_true (adw_leaflet_get_folded (workspace_leaflet (f)));
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (find_named (GTK_WIDGET (lines),
+                                                                  "browser-leaflet"))));
+  /* The list fills the window; the sidebar is one click away. */
+  g_assert_null (find_named (GTK_WIDGET (f->window), "sidebar"));
+  g_assert_nonnull (find_named (GTK_WIDGET (f->window), "records"));
+  assert_fits (f, "the list");
+
+  click (f, "back-button");
+  wait_transitions (f);
+  screenshot (GTK_WIDGET (f->window), "narrow-sidebar");
+  sidebar = need (f, "sidebar");
+  g_assert_null (find_named (GTK_WIDGET (f->window), "records"));
+  g_assert_null (find_named (GTK_WIDGET (f->window), "back-button"));
+  assert_fits (f, "the sidebar");
+
+  /* A row of the sidebar opens its list again, even the one already selected. */
+  row = find_named (sidebar, "lines");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  wait_transitions (f);
+  g_assert_null (find_named (GTK_WIDGET (f->window), "sidebar"));
+  g_assert_nonnull (find_named (GTK_WIDGET (f->window), "records"));
+  g_assert_true (browser_of (f, FF_WORKSPACE_PLANT_OPS) == lines);
+
+  /* A record's details replace the list; back returns to it. */
+  ff_record_browser_select (lines, 1);
+  wait_transitions (f);
+  screenshot (GTK_WIDGET (f->window), "narrow-detail");
+  g_assert_cmpstr (label_text (f, "detail-title"), ==, "Chips bagger");
+  g_assert_null (find_named (GTK_WIDGET (f->window), "records"));
+  assert_fits (f, "a record's details");
+  click (f, "back-button");
+  wait_transitions (f);
+  g_assert_nonnull (find_named (GTK_WIDGET (f->window), "records"));
+  g_assert_null (find_named (GTK_WIDGET (f->window), "detail-title"));
+  g_assert_nonnull (find_named (GTK_WIDGET (f->window), "back-button"));
+
+  /* Ctrl+F from a record's details: the list comes back with the focus in its search. */
+  ff_record_browser_select (lines, 2);
+  wait_transitions (f);
+  g_assert_null (find_named (GTK_WIDGET (f->window), "records"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  wait_transitions (f);
+  {
+    FocusWait w = { f, lines };
+    wait_until (search_has_focus, &w, 10, "the search box to take the focus");
+  }
+  g_assert_nonnull (find_named (GTK_WIDGET (f->window), "records"));
+
+  /* The overview's cards fit too. */
+  click (f, "back-button");
+  wait_transitions (f);
+  g_signal_emit_by_name (find_named (need (f, "sidebar"), "overview"), "activate");
+  overview_kpis (f, FF_WORKSPACE_PLANT_OPS);
+  wait_transitions (f);
+  screenshot (GTK_WIDGET (f->window), "narrow-overview");
+  g_assert_nonnull (find_type (GTK_WIDGET (f->window), FF_TYPE_WORKSPACE_OVERVIEW));
+  assert_fits (f, "the overview");
+
+  /* Other workspaces, through the tab bar at the bottom. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workspace", "u",
+                              FF_WORKSPACE_FSQ);
+  wait_transitions (f);
+  screenshot (GTK_WIDGET (f->window), "narrow-fsq");
+  g_assert_true (adw_leaflet_get_folded (workspace_leaflet (f)));
+  assert_fits (f, "another workspace");
+
+  /* Wide again: side by side. */
+  resize_window (f, 1280, 800);
+  wait_transitions (f);
+  g_assert_false (adw_leaflet_get_folded (workspace_leaflet (f)));
+  g_assert_null (find_named (GTK_WIDGET (f->window), "back-button"));
+}
+
+/* Ctrl+F puts the focus in the search box of the list on show. */
+static void
+test_search_shortcut (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto (GStrv) accels = NULL;
+  FfRecordBrowser *lines, *suppliers;
+
+  unlock_as (f, "alice", ADMIN_PASSWORD);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), "win.find");
+  g_assert_true (g_strv_contains ((const char *const *) accels, "<Control>f"));
+
+  add_lines (ff_window_get_session (f->window));
+  lines = show_kind (f, "lines");
+  wait_loaded (lines);
+  gtk_widget_grab_focus (need (f, "records"));
+  settle ();
+  g_assert_false (search_focused (f->window, lines));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  settle ();
+  g_assert_true (search_focused (f->window, lines));
+
+  /* In another workspace, its own list's search. */
+  suppliers = show_kind (f, "suppliers");
+  wait_loaded (suppliers);
+  gtk_widget_grab_focus (need (f, "lock-button"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  settle ();
+  g_assert_true (search_focused (f->window, suppliers));
+
+  /* Locked, there is nothing to search: the unlock page stays as it is. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL);
+  wait_page (f, "unlock", 5);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  settle ();
+  g_assert_cmpstr (ff_window_get_page (f->window), ==, "unlock");
+}
+
+typedef struct
+{
+  FfRecordBrowser *browser;
+  const char      *code;
+} SelectedWait;
+
+static gboolean
+selected_is (gpointer data)
+{
+  SelectedWait *w = data;
+  FfRecord *record = ff_record_browser_get_selected (w->browser);
+
+  return record != NULL && !ff_record_list_model_is_placeholder (record)
+         && g_strcmp0 (ff_record_get_code (record), w->code) == 0;
+}
+
+/* Locking and unlocking as the same user comes back to the same workspace, list and record; a
+ * different user starts at the first workspace's overview. */
+static void
+test_resume_after_unlock (Fixture       *f,
+                          gconstpointer  data)
+{
+  FfRecordBrowser *browser;
+  FfSession *session;
+  g_autoptr (FfRecord) one = NULL, two = NULL;
+
+  unlock_as (f, "alice", ADMIN_PASSWORD);
+  session = ff_window_get_session (f->window);
+  one = insert (session, "suppliers", "code", "SUP-1", "name", "Nordic Oils", "category",
+                "ingredient", "approval_status", "approved", "risk_level", "low", NULL);
+  two = insert (session, "suppliers", "code", "SUP-2", "name", "Salt, Sea & Co", "category",
+                "ingredient", "approval_status", "pending", "risk_level", "medium", NULL);
+  browser = show_kind (f, "suppliers");
+  wait_loaded (browser);
+  ff_record_browser_select (browser, 1);
+  settle ();
+  g_assert_cmpstr (ff_record_get_code (ff_record_browser_get_selected (browser)), ==, "SUP-2");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL);
+  wait_page (f, "unlock", 5);
+  unlock_as (f, "alice", ADMIN_PASSWORD);
+  g_assert_cmpint (ff_workspaces_view_get_shown (workspaces (f)), ==, FF_WORKSPACE_FSQ);
+  browser = browser_of (f, FF_WORKSPACE_FSQ);
+  g_assert_cmpstr (ff_record_browser_get_kind (browser)->name, ==, "suppliers");
+  wait_loaded (browser);
+  {
+    SelectedWait w = { browser, "SUP-2" };
+    wait_until (selected_is, &w, 10, "the record selected before the lock");
+  }
+  g_assert_cmpstr (label_text (f, "detail-title"), ==, "Salt, Sea & Co");
+
+  /* The overview of another workspace is a place to come back to as well. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-workspace", "u",
+                              FF_WORKSPACE_PLANNING);
+  ff_workspace_page_show_overview (
+    FF_WORKSPACE_PAGE (ff_workspaces_view_get_page (workspaces (f), FF_WORKSPACE_PLANNING)));
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL);
+  wait_page (f, "unlock", 5);
+  unlock_as (f, "alice", ADMIN_PASSWORD);
+  g_assert_cmpint (ff_workspaces_view_get_shown (workspaces (f)), ==, FF_WORKSPACE_PLANNING);
+  g_assert_null (ff_workspace_page_get_browser (
+    FF_WORKSPACE_PAGE (ff_workspaces_view_get_page (workspaces (f), FF_WORKSPACE_PLANNING))));
+
+  /* Someone else unlocking starts at the beginning. */
+  show_kind (f, "suppliers");
+  ff_record_browser_select (browser_of (f, FF_WORKSPACE_FSQ), 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL);
+  wait_page (f, "unlock", 5);
+  unlock_as (f, "vic", VIEWER_PASSWORD);
+  settle ();
+  g_assert_cmpint (ff_workspaces_view_get_shown (workspaces (f)), ==, FF_WORKSPACE_PLANT_OPS);
+  g_assert_null (ff_workspace_page_get_browser (
+    FF_WORKSPACE_PAGE (ff_workspaces_view_get_page (workspaces (f), FF_WORKSPACE_PLANT_OPS))));
+  browser = show_kind (f, "suppliers");
+  wait_loaded (browser);
+  g_assert_null (ff_record_browser_get_selected (browser));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
+  /* The translations of this build (the German test). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FOODFLOW_LOCALE_DIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
@@ -1142,7 +1767,15 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/relations-rules-roles", Fixture, NULL, fixture_set_up_with_tenant,
               test_relations_rules_and_roles, fixture_tear_down);
+  g_test_add ("/ui/forms-floor", Fixture, NULL, fixture_set_up_with_tenant, test_forms_floor,
+              fixture_tear_down);
   g_test_add ("/ui/guarded-release", Fixture, NULL, fixture_set_up_with_tenant,
               test_guarded_release, fixture_tear_down);
+  g_test_add ("/ui/narrow", Fixture, NULL, fixture_set_up_with_tenant, test_narrow,
+              fixture_tear_down);
+  g_test_add ("/ui/search-shortcut", Fixture, NULL, fixture_set_up_with_tenant,
+              test_search_shortcut, fixture_tear_down);
+  g_test_add ("/ui/resume-after-unlock", Fixture, NULL, fixture_set_up_with_tenant,
+              test_resume_after_unlock, fixture_tear_down);
   return g_test_run ();
 }

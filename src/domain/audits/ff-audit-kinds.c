@@ -191,7 +191,8 @@ static const FfField audit_fields[] = {
     .ref_kind = &ff_kind_suppliers, .hint = N_("For supplier and co-packer audits") },
   { "site", N_("Site"), FF_FIELD_TEXT, FF_FIELD_REQUIRED | FF_FIELD_SEARCH, .max_length = 200,
     .hint = N_("Where the audit takes place, e.g. Plant Eindhoven, packing hall") },
-  { "auditor", N_("Auditor"), FF_FIELD_TEXT, FF_FIELD_REQUIRED | FF_FIELD_SEARCH, .max_length = 120 },
+  { "auditor", N_("Auditor"), FF_FIELD_USER,
+    FF_FIELD_REQUIRED | FF_FIELD_SEARCH | FF_FIELD_DEFAULT_NOW, .max_length = 120 },
   { "auditee", N_("Auditee"), FF_FIELD_TEXT, 0, .max_length = 120 },
   { "scheduled_on", N_("Scheduled"), FF_FIELD_DATE, FF_FIELD_REQUIRED | FF_FIELD_LIST },
   { "started_at", N_("Started"), FF_FIELD_TIMESTAMP, 0 },
@@ -245,8 +246,10 @@ static const FfField response_fields[] = {
   { "numeric_value", N_("Number"), FF_FIELD_REAL, 0 },
   { "is_failure", N_("Failed"), FF_FIELD_BOOLEAN, FF_FIELD_LIST, .default_value = "0" },
   { "comment", N_("Comment"), FF_FIELD_TEXT, FF_FIELD_MULTILINE, .max_length = 4000 },
-  { "answered_at", N_("Answered"), FF_FIELD_TIMESTAMP, FF_FIELD_REQUIRED | FF_FIELD_LIST },
-  { "answered_by", N_("Answered by"), FF_FIELD_TEXT, FF_FIELD_REQUIRED, .max_length = 120 },
+  { "answered_at", N_("Answered"), FF_FIELD_TIMESTAMP,
+    FF_FIELD_REQUIRED | FF_FIELD_LIST | FF_FIELD_DEFAULT_NOW },
+  { "answered_by", N_("Answered by"), FF_FIELD_USER,
+    FF_FIELD_REQUIRED | FF_FIELD_DEFAULT_NOW, .max_length = 120 },
   { NULL }
 };
 
@@ -283,8 +286,9 @@ static const FfField photo_fields[] = {
   { "image", N_("Photo"), FF_FIELD_BLOB, FF_FIELD_REQUIRED },
   { "mime_type", N_("Image type"), FF_FIELD_TEXT, FF_FIELD_REQUIRED, .max_length = 100,
     .default_value = "image/jpeg", .hint = N_("e.g. image/jpeg") },
-  { "taken_at", N_("Taken"), FF_FIELD_TIMESTAMP, FF_FIELD_REQUIRED | FF_FIELD_LIST },
-  { "taken_by", N_("Taken by"), FF_FIELD_TEXT, 0, .max_length = 120 },
+  { "taken_at", N_("Taken"), FF_FIELD_TIMESTAMP,
+    FF_FIELD_REQUIRED | FF_FIELD_LIST | FF_FIELD_DEFAULT_NOW },
+  { "taken_by", N_("Taken by"), FF_FIELD_USER, FF_FIELD_DEFAULT_NOW, .max_length = 120 },
   { NULL }
 };
 

@@ -70,7 +70,7 @@ static const FfField lot_fields[] = {
   /* Why it is on hold, set by ff_lot_hold() and cleared on release; changes are audited. */
   { "hold_reason", N_("Hold reason"), FF_FIELD_TEXT, FF_FIELD_MULTILINE | FF_FIELD_REGULATED,
     .max_length = 2000 },
-  { "held_by", N_("Held by"), FF_FIELD_TEXT, FF_FIELD_REGULATED, .max_length = 64 },
+  { "held_by", N_("Held by"), FF_FIELD_USER, FF_FIELD_REGULATED, .max_length = 64 },
   { "held_at", N_("Held since"), FF_FIELD_TIMESTAMP, FF_FIELD_REGULATED },
   { NULL }
 };
@@ -113,7 +113,8 @@ static const FfField lot_link_fields[] = {
   { "quantity", N_("Quantity used"), FF_FIELD_QUANTITY, FF_FIELD_REQUIRED | FF_FIELD_LIST,
     .unit_field = "unit", .min = 0, .max = 1e12, .group = "quantity" },
   { "unit", N_("Unit"), FF_FIELD_UNIT, FF_FIELD_REQUIRED, .max_length = 12, .group = "quantity" },
-  { "transformed_at", N_("Completed"), FF_FIELD_TIMESTAMP, FF_FIELD_REQUIRED | FF_FIELD_LIST },
+  { "transformed_at", N_("Completed"), FF_FIELD_TIMESTAMP,
+    FF_FIELD_REQUIRED | FF_FIELD_LIST | FF_FIELD_DEFAULT_NOW },
   { "location", N_("Location"), FF_FIELD_TEXT, FF_FIELD_REQUIRED, .max_length = 200,
     .hint = N_("Where the transformation took place: a GLN or name and address") },
   { "reference_doc_type", N_("Reference document"), FF_FIELD_ENUM, 0,

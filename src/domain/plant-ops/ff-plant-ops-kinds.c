@@ -212,7 +212,8 @@ const FfKind ff_kind_sensors = {
 static const FfField sensor_reading_fields[] = {
   { "sensor", N_("Sensor"), FF_FIELD_REF, FF_FIELD_REQUIRED | FF_FIELD_LIST | FF_FIELD_SEARCH,
     .ref_kind = &ff_kind_sensors },
-  { "observed_at", N_("Observed"), FF_FIELD_TIMESTAMP, FF_FIELD_REQUIRED | FF_FIELD_LIST },
+  { "observed_at", N_("Observed"), FF_FIELD_TIMESTAMP,
+    FF_FIELD_REQUIRED | FF_FIELD_LIST | FF_FIELD_DEFAULT_NOW },
   { "value", N_("Value"), FF_FIELD_REAL, FF_FIELD_REQUIRED | FF_FIELD_LIST,
     .hint = N_("In the sensor’s unit") },
   { NULL }

@@ -28,7 +28,7 @@ static const FfField signature_fields[] = {
     .ref_kind = &ff_kind_lots, .related_label = N_("Signatures") },
   { "meaning", N_("Meaning"), FF_FIELD_ENUM, FF_FIELD_REQUIRED | FF_FIELD_LIST,
     .enum_values = signature_meanings },
-  { "signer", N_("User"), FF_FIELD_TEXT, FF_FIELD_SEARCH, .max_length = 64,
+  { "signer", N_("User"), FF_FIELD_USER, FF_FIELD_SEARCH, .max_length = 64,
     .hint = N_("The FoodFlow user who signed; empty for an external signer") },
   { "signer_name", N_("Signed by"), FF_FIELD_TEXT,
     FF_FIELD_REQUIRED | FF_FIELD_LIST | FF_FIELD_SEARCH, .max_length = 120 },
