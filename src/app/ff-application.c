@@ -230,7 +230,7 @@ about_action (GSimpleAction *action,
                          "issue-url", "https://foodflow.example.org/issues",
                          "comments", _("Plant operations, food safety and quality, planning, "
                                        "brand and retail analytics for food manufacturers — "
-                                       "offline first, encrypted, in sync."),
+                                       "offline first and encrypted."),
                          "developers", developers,
                          "copyright", "© 2026 The FoodFlow developers",
                          "license-type", GTK_LICENSE_GPL_3_0,

@@ -194,6 +194,8 @@ add_cause (FfLotPanel *self,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Measured as wrapped: the card is as tall as its lines at the width it gets. */
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_box_append (self->hold_causes, label);
 }
@@ -481,6 +483,7 @@ card_label (GtkWidget  *card,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (GTK_BOX (card), label);

@@ -285,8 +285,8 @@ update_count (FfRecordBrowser *self)
           adw_status_page_set_icon_name (self->empty_page, self->kind->icon_name);
           adw_status_page_set_title (self->empty_page, ff_kind_get_empty_label (self->kind));
           adw_status_page_set_description (self->empty_page,
-                                           _("Records appear here once they are created, "
-                                             "imported or synced."));
+                                           _("Records appear here once they are created "
+                                             "or imported."));
         }
     }
 }

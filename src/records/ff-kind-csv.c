@@ -279,8 +279,9 @@ read_header (ImportData  *data,
       data->field_of[c] = index;
       if (index < 0)
         {
+          /* Translators: a CSV column and a record kind's command-line name ("lines") */
           g_autofree char *msg = g_strdup_printf (_("“%s” is not a column of %s"), name,
-                                                  ff_kind_get_label (data->kind));
+                                                  data->kind->name);
           problem (data, 1, (int) c + 1, msg);
           continue;
         }
@@ -456,8 +457,9 @@ import_row (ImportData  *data,
                 }
               if (ref_kind == data->kind && !last_pass && data->n_problems == before)
                 return ROW_DEFERRED;
-              msg = g_strdup_printf (_("%s refers to “%s”, but there is no %s with that code"),
-                                     field->name, value, ff_kind_get_label_singular (ref_kind));
+              /* Translators: a CSV column ("plant") and the code in it */
+              msg = g_strdup_printf (_("%s refers to “%s”, but no record has that code"),
+                                     field->name, value);
               problem (data, line, (int) c + 1, msg);
               continue;
             }
@@ -592,8 +594,9 @@ ff_kind_csv_import (FfStore          *store,
   memset (report, 0, sizeof *report);
   if (actor == NULL || !ff_kind_role_can_write (kind, actor->role))
     {
+      /* Translators: a role ("Viewer") and a record kind's command-line name ("lots") */
       g_set_error (error, FF_ERROR, FF_ERROR_PERMISSION, _("Your role (%s) may not change %s"),
-                   actor ? ff_role_get_label (actor->role) : "?", ff_kind_get_label (kind));
+                   actor ? ff_role_get_label (actor->role) : "?", kind->name);
       return FALSE;
     }
   repo = ff_record_repository_new (store, kind);

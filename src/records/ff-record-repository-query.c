@@ -83,8 +83,9 @@ get_one (FfRecordRepository  *self,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     ff_store_set_error (self->store, rc, _("Could not read a record"), error);
   else if (record == NULL)
-    g_set_error (error, FF_ERROR, FF_ERROR_NOT_FOUND, _("There is no %s “%s”"),
-                 ff_kind_get_label_singular (self->kind), value);
+    /* Translators: a code or name and a record kind's command-line name ("lots") */
+    g_set_error (error, FF_ERROR, FF_ERROR_NOT_FOUND, _("Nothing in %s is called “%s”"),
+                 self->kind->name, value);
   return record;
 }
 
@@ -107,8 +108,9 @@ ff_record_repository_find_by_code (FfRecordRepository  *self,
   g_return_val_if_fail (code != NULL, NULL);
   if (self->kind->code_field == NULL)
     {
-      g_set_error (error, FF_ERROR, FF_ERROR_NOT_FOUND, _("%s have no code to find them by"),
-                   ff_kind_get_label (self->kind));
+      /* Translators: a record kind's command-line name ("sensor_readings") */
+      g_set_error (error, FF_ERROR, FF_ERROR_NOT_FOUND, _("Records of %s have no code to find "
+                                                          "them by"), self->kind->name);
       return NULL;
     }
   return get_one (self, self->kind->code_field, code, error);
@@ -202,8 +204,8 @@ ff_record_repository_load_blob (FfRecordRepository  *self,
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
-        g_set_error (error, FF_ERROR, FF_ERROR_NOT_FOUND, _("There is no %s with id %s"),
-                     ff_kind_get_label_singular (self->kind), id);
+        g_set_error (error, FF_ERROR, FF_ERROR_NOT_FOUND, _("No record has the id %s in %s"), id,
+                     self->kind->name);
       else
         ff_store_set_error (self->store, rc, _("Could not read a record"), error);
     }
@@ -429,8 +431,8 @@ append_where (FfRecordRepository  *self,
       filter_field = ff_kind_get_field (self->kind, query->filter_field);
       if (filter_field == NULL)
         {
-          g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("%s have no field “%s”"),
-                       ff_kind_get_label (self->kind), query->filter_field);
+          g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
+                       _("Records of %s have no field “%s”"), self->kind->name, query->filter_field);
           return FALSE;
         }
     }
@@ -439,8 +441,8 @@ append_where (FfRecordRepository  *self,
       facet_field = ff_kind_get_field (self->kind, query->facet_field);
       if (facet_field == NULL)
         {
-          g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("%s have no field “%s”"),
-                       ff_kind_get_label (self->kind), query->facet_field);
+          g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
+                       _("Records of %s have no field “%s”"), self->kind->name, query->facet_field);
           return FALSE;
         }
     }
@@ -462,8 +464,8 @@ append_where (FfRecordRepository  *self,
 
       if (range == NULL)
         {
-          g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("%s have no field “%s”"),
-                       ff_kind_get_label (self->kind), query->range_field);
+          g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
+                       _("Records of %s have no field “%s”"), self->kind->name, query->range_field);
           return FALSE;
         }
       /* Dates and UTC times compare as text; numbers as numbers. */
@@ -488,8 +490,9 @@ append_where (FfRecordRepository  *self,
 
       if (condition == NULL)
         {
-          g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("%s have no selection “%s”"),
-                       ff_kind_get_label (self->kind), query->condition);
+          g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
+                       _("Records of %s have no selection “%s”"), self->kind->name,
+                       query->condition);
           return FALSE;
         }
       where = g_string_new (condition->where);

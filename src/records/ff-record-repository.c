@@ -291,9 +291,8 @@ ff_record_repository_validate (FfRecordRepository  *self,
             return NULL;
           if (taken)
             {
-              g_autofree char *msg = g_strdup_printf (_("“%s” is already used by another %s"),
-                                                      value,
-                                                      ff_kind_get_label_singular (self->kind));
+              /* Translators: a field's problem; %s is the value typed */
+              g_autofree char *msg = g_strdup_printf (_("“%s” is already taken"), value);
               add_problem (problems, field->name, msg);
               /* The kind's code taken: the record that holds it may be this one again. */
               if (g_strcmp0 (field->name, self->kind->code_field) == 0)
@@ -307,10 +306,7 @@ ff_record_repository_validate (FfRecordRepository  *self,
             return NULL;
           if (!exists)
             {
-              const FfKind *ref = ff_field_get_ref_kind (field);
-              g_autofree char *msg = g_strdup_printf (_("refers to a %s that does not exist"),
-                                                      ff_kind_get_label_singular (ref));
-              add_problem (problems, field->name, msg);
+              add_problem (problems, field->name, _("refers to a record that does not exist"));
             }
         }
       if (field->type == FF_FIELD_USER)
@@ -386,8 +382,9 @@ refuse (GError       **error,
         FfRecordRepository *self,
         const FfActor *actor)
 {
+  /* Translators: a role ("Viewer") and a record kind's command-line name ("lots") */
   g_set_error (error, FF_ERROR, FF_ERROR_PERMISSION, _("Your role (%s) may not change %s"),
-               actor ? ff_role_get_label (actor->role) : "?", ff_kind_get_label (self->kind));
+               actor ? ff_role_get_label (actor->role) : "?", self->kind->name);
   return FALSE;
 }
 
@@ -413,8 +410,9 @@ check_field_change (FfRecordRepository  *self,
   if (!ff_field_role_can_write (self->kind, field, actor->role))
     {
       g_set_error (error, FF_ERROR, FF_ERROR_PERMISSION,
-                   _("Your role (%s) may not set %s of %s"), ff_role_get_label (actor->role),
-                   ff_field_get_label (field), ff_kind_get_label (self->kind));
+                   /* Translators: a role ("Operator") and a field's label ("Status") */
+                   _("Your role (%s) may not set %s"), ff_role_get_label (actor->role),
+                   ff_field_get_label (field));
       return FALSE;
     }
   if (creating)
@@ -691,8 +689,9 @@ load_field_clocks (FfRecordRepository  *self,
     }
   sqlite3_reset (stmt);
   if (clocks == NULL)
-    g_set_error (error, FF_ERROR, FF_ERROR_NOT_FOUND, _("There is no %s with id %s"),
-                 ff_kind_get_label_singular (self->kind), id);
+    /* Translators: a record's id and a record kind's command-line name ("lots") */
+    g_set_error (error, FF_ERROR, FF_ERROR_NOT_FOUND, _("No record has the id %s in %s"), id,
+                 self->kind->name);
   return clocks;
 }
 
@@ -701,8 +700,9 @@ refuse_append_only (FfRecordRepository  *self,
                     GError             **error)
 {
   g_set_error (error, FF_ERROR, FF_ERROR_PERMISSION,
-               _("%s are kept as recorded and cannot be changed or deleted; record a new one"),
-               ff_kind_get_label (self->kind));
+               /* Translators: a record kind's command-line name ("ccp_readings") */
+               _("Records of %s are kept as recorded and cannot be changed or deleted; record "
+                 "a new one"), self->kind->name);
   return FALSE;
 }
 

@@ -1586,7 +1586,7 @@ test_import_csv (Fixture       *f,
   changed = run_cli (f, AS_ADMIN, "import", "Acme Foods", "plants", other, "--user", "alice",
                      NULL);
   g_assert_cmpint (changed->status, ==, 1);
-  assert_contains (changed->err, "line 3, column 1: code “p-02” is already used by another Plant, with "
+  assert_contains (changed->err, "line 3, column 1: code “p-02” is already taken, with "
                                  "other values: name South Works here, South Plant recorded\n");
   assert_contains (changed->err, "nothing was imported (1 problem)");
   g_assert_cmpint (count_of (f, "plants"), ==, 2);

@@ -282,8 +282,8 @@ test_bad_rows (Fixture       *fixture,
   const char *const expected[] = {
     "line 3, column 5: status “flying” is not one of: " LINE_STATES,
     "line 4, column 2: name is required",
-    "line 5, column 3: plant refers to “PLANT-XXX”, but there is no Plant with that code",
-    "line 6, column 1: code “L1” is already used by another Line, with other values: name "
+    "line 5, column 3: plant refers to “PLANT-XXX”, but no record has that code",
+    "line 6, column 1: code “L1” is already taken, with other values: name "
     "Second fryer here, Fryer recorded; status Idle here, Running recorded",
     "line 7: 4 fields where the header has 6",
     "line 8, column 2: name holds the control character U+000D",
@@ -396,7 +396,7 @@ test_bad_header (Fixture       *fixture,
     "code,name,colour,plant,name,line_type,ideal_cycle_time_s\r\n"
     "L1,Fryer,red,PLANT-EHV,Fryer,processing,2.4\r\n";
   const char *const expected[] = {
-    "line 1, column 3: “colour” is not a column of Lines",
+    "line 1, column 3: “colour” is not a column of lines",
     "line 1, column 5: the column “name” appears twice",
     /* A missing column has no column number to name. */
     "line 1: the required column “status” is missing",
@@ -569,10 +569,10 @@ test_self_reference (Fixture       *fixture,
     "BAD,,\r\n"
     "LOOP-B,Loop B,LOOP-A\r\n";
   const char *const expected_orphans[] = {
-    "line 2, column 3: parent refers to “NOWHERE”, but there is no Category with that code",
-    "line 3, column 3: parent refers to “LOOP-B”, but there is no Category with that code",
+    "line 2, column 3: parent refers to “NOWHERE”, but no record has that code",
+    "line 3, column 3: parent refers to “LOOP-B”, but no record has that code",
     "line 4, column 2: name is required",
-    "line 5, column 3: parent refers to “LOOP-A”, but there is no Category with that code",
+    "line 5, column 3: parent refers to “LOOP-A”, but no record has that code",
     NULL
   };
   const FfActor retail = { "rita", FF_ROLE_RETAIL };
@@ -903,9 +903,9 @@ test_codes_ignore_case (Fixture       *fixture,
                         gconstpointer  user_data)
 {
   const char *const expected[] = {
-    "line 2, column 1: code “l1” is already used by another Line, with other values: name "
+    "line 2, column 1: code “l1” is already taken, with other values: name "
     "Fryer again here, Fryer recorded",
-    "line 4, column 1: code “l2” is already used by another Line, with other values: name "
+    "line 4, column 1: code “l2” is already taken, with other values: name "
     "Bagger twice here, Bagger recorded",
     NULL
   };
@@ -945,7 +945,7 @@ test_gtin_forms (Fixture       *fixture,
     "code,gtin,description,brand,pack_size,pack_unit,case_pack,status\r\n"
     "SKU-2,04006381333931,Chips 200 g again,BR-1,200,g,12,active\r\n";
   const char *const expected[] = {
-    "line 2, column 2: gtin “04006381333931” is already used by another SKU",
+    "line 2, column 2: gtin “04006381333931” is already taken",
     NULL
   };
   g_autoptr (GPtrArray) problems = NULL;

@@ -1281,6 +1281,7 @@ test_guarded_release (Fixture       *f,
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (
                                       need (f, "hold-causes")))),
                                   "DEV-1 (Critical, Open): Glass in the salt delivery"));
+  settle ();
   screenshot (GTK_WIDGET (f->window), "lot-on-hold");
 
   /* The finished lot: a release asks for a signature. */

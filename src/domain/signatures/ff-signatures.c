@@ -73,8 +73,9 @@ store_signature (FfStore       *store,
 
   if (field == NULL || ff_record_get_id (subject) == NULL)
     {
-      g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("%s records are not signed"),
-                   ff_kind_get_label_singular (kind));
+      /* Translators: a record kind's command-line name ("lines") */
+      g_set_error (error, FF_ERROR, FF_ERROR_INVALID, _("Records of %s are not signed"),
+                   kind->name);
       return NULL;
     }
   subjects_repo = ff_record_repository_new (store, kind);
