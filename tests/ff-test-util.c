@@ -4,6 +4,9 @@
 #include <glib/gstdio.h>
 
 #include "ff-test-util.h"
+#include "ff-record-repository.h"
+#include "ff-kind-catalog.h"
+#include "ff-actor.h"
 
 void
 ff_test_rm_rf (const char *path)
@@ -142,4 +145,27 @@ ff_test_file_exists (const char *path,
 {
   g_autofree char *full = g_strconcat (path, suffix, NULL);
   return g_file_test (full, G_FILE_TEST_EXISTS);
+}
+
+FfRecord *
+ff_test_insert (FfSession  *session,
+                const char *kind_name,
+                ...)
+{
+  const FfKind *kind = ff_kind_lookup (kind_name);
+  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (ff_session_get_store (session),
+                                                                  kind);
+  FfRecord *record = ff_record_new (kind);
+  FfActor actor = ff_actor_from_session (session);
+  g_autoptr (GError) error = NULL;
+  const char *field;
+  va_list args;
+
+  va_start (args, kind_name);
+  while ((field = va_arg (args, const char *)) != NULL)
+    ff_record_set (record, field, va_arg (args, const char *));
+  va_end (args);
+  if (!ff_record_repository_insert (repo, &actor, record, NULL, &error))
+    g_error ("Could not insert into %s: %s", kind_name, error->message);
+  return record;
 }

@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "ff-store.h"
+#include "ff-record.h"
 #include "ff-vault.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,11 @@ FfStore *ff_test_store_make  (const char        *prefix,
 void   ff_test_tenant_remove (char      **dir,
                               FfVault   **vault,
                               FfSession **session);
+/* Inserts a record of @kind_name as the session's user: field name, value, ..., NULL. A failure
+ * ends the test. */
+FfRecord *ff_test_insert     (FfSession  *session,
+                              const char *kind_name,
+                              ...) G_GNUC_NULL_TERMINATED;
 /* The single integer a query returns (a count). */
 gint64  ff_test_query_int     (FfStore    *store,
                                const char *sql);

@@ -57,5 +57,7 @@ int         _ff_cli_overview      (FfCliContext *ctx);
 int         _ff_cli_export        (FfCliContext *ctx);
 int         _ff_cli_import        (FfCliContext *ctx);
 int         _ff_cli_kinds         (FfCliContext *ctx);
+int         _ff_cli_tools         (FfCliContext *ctx);
+int         _ff_cli_tool          (FfCliContext *ctx);
 
 G_END_DECLS

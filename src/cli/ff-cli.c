@@ -21,7 +21,7 @@
  * error. */
 static const char *const value_options[] = {
   "--data-dir", "--admin", "--user", "--role", "--seed", "--scale", "--format", "-o",
-  "--reason", "--status", "--override-by", NULL
+  "--reason", "--status", "--override-by", "--workspace", NULL
 };
 static const char *const flag_options[] = { "--rekey", NULL };
 
@@ -42,6 +42,8 @@ static const char usage[] =
   "  foodflow-cli [--data-dir DIR] lot release TENANT LOT --user U --reason TEXT\n"
   "                                [--override-by QA-USER]\n"
   "  foodflow-cli [--data-dir DIR] lot why TENANT LOT --user U\n"
+  "  foodflow-cli [--data-dir DIR] tool TENANT NAME [PARAMETERS-JSON] --user U\n"
+  "  foodflow-cli tools [--workspace WORKSPACE]\n"
   "  foodflow-cli kinds\n"
   "\n"
   "Passwords come from $FOODFLOW_PASSWORD (the acting user) and $FOODFLOW_NEW_PASSWORD (a new\n"
@@ -215,6 +217,10 @@ dispatch (FfCliContext *ctx,
     return _ff_cli_import (ctx);
   if (g_str_equal (command, "kinds"))
     return _ff_cli_kinds (ctx);
+  if (g_str_equal (command, "tools"))
+    return _ff_cli_tools (ctx);
+  if (g_str_equal (command, "tool"))
+    return _ff_cli_tool (ctx);
   return _ff_cli_usage_error (_("Unknown command “%s”"), command);
 }
 

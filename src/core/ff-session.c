@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <sodium.h>
+#include <string.h>
 
 #include "ff-error.h"
 #include "ff-session.h"
@@ -24,6 +25,8 @@ struct _FfSession
   guint8        public_key[FF_SESSION_PUBLIC_KEY_SIZE];
   guint8       *secret_key;
   FfStore      *store;
+  /* Workers open connections with the key while the main thread may lock the session. */
+  GMutex        key_lock;
 };
 
 G_DEFINE_FINAL_TYPE (FfSession, ff_session, G_TYPE_OBJECT)
@@ -38,9 +41,11 @@ static guint signals[N_SIGNALS];
 static void
 wipe_key (FfSession *self)
 {
+  g_mutex_lock (&self->key_lock);
   /* sodium_free() wipes before it frees. */
   g_clear_pointer (&self->key, sodium_free);
   g_clear_pointer (&self->secret_key, sodium_free);
+  g_mutex_unlock (&self->key_lock);
 }
 
 static void
@@ -52,6 +57,7 @@ ff_session_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->tenant, ff_tenant_info_free);
   g_clear_pointer (&self->username, g_free);
+  g_mutex_clear (&self->key_lock);
 
   G_OBJECT_CLASS (ff_session_parent_class)->finalize (object);
 }
@@ -73,6 +79,7 @@ ff_session_class_init (FfSessionClass *klass)
 static void
 ff_session_init (FfSession *self)
 {
+  g_mutex_init (&self->key_lock);
 }
 
 FfSession *
@@ -134,17 +141,29 @@ FfStore *
 ff_session_open_store (FfSession  *self,
                        GError    **error)
 {
+  guint8 *key;
+  FfStore *store;
+
   g_return_val_if_fail (FF_IS_SESSION (self), NULL);
 
+  /* A copy of the key, taken under the lock: the session may be locked (its key wiped) while
+   * this worker's connection is being keyed. */
+  g_mutex_lock (&self->key_lock);
   if (self->key == NULL)
     {
+      g_mutex_unlock (&self->key_lock);
       g_set_error_literal (error, FF_VAULT_ERROR, FF_VAULT_ERROR_LOCKED,
                            _("The tenant is locked; unlock it again"));
       return NULL;
     }
+  key = sodium_malloc (FF_STORE_KEY_SIZE);
+  memcpy (key, self->key, FF_STORE_KEY_SIZE);
+  g_mutex_unlock (&self->key_lock);
   /* The session's own connection already applied migrations. */
-  return ff_store_open_for_tenant (self->tenant->path, self->tenant->id, self->key,
-                                   FF_STORE_OPEN_NO_MIGRATE, error);
+  store = ff_store_open_for_tenant (self->tenant->path, self->tenant->id, key,
+                                    FF_STORE_OPEN_NO_MIGRATE, error);
+  sodium_free (key);
+  return store;
 }
 
 const guint8 *
@@ -161,13 +180,16 @@ _ff_session_set_key (FfSession *self,
   g_return_if_fail (FF_IS_SESSION (self));
   g_return_if_fail (key != NULL);
 
+  g_mutex_lock (&self->key_lock);
   if (self->key == NULL)
     {
+      g_mutex_unlock (&self->key_lock);
       sodium_free (key);
       return;
     }
   sodium_free (self->key);
   self->key = key;
+  g_mutex_unlock (&self->key_lock);
 }
 
 void

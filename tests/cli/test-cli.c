@@ -1716,6 +1716,61 @@ test_lot_guarded_release (Fixture       *f,
   assert_contains (signatures->out, ",Salt not used in this batch,");
 }
 
+/* Tools ------------------------------------------------------------------------------------ */
+
+/* foodflow-cli tools describes the registry; tool runs one, its parameters checked first. */
+static void
+test_tools (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) list = NULL, nowhere = NULL, forward = NULL, missing = NULL;
+  g_autoptr (CliResult) not_json = NULL, unknown = NULL;
+  g_autoptr (JsonNode) tools = NULL, result = NULL;
+  JsonObject *counts;
+
+  list = run_cli (f, NULL, "tools", "--workspace", "fsq", NULL);
+  assert_succeeded (list);
+  tools = json_from_string (list->out, NULL);
+  g_assert_nonnull (tools);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (tools)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *tool = json_array_get_object_element (json_node_get_array (tools), i);
+      g_assert_cmpstr (json_object_get_string_member (tool, "workspace"), ==, "fsq");
+      g_assert_true (json_object_has_member (json_object_get_object_member (tool, "parameters"),
+                                             "properties"));
+    }
+  nowhere = run_cli (f, NULL, "tools", "--workspace", "nowhere", NULL);
+  assert_failed (nowhere, 1, "“nowhere” is not a workspace");
+
+  import_file (f, "lots", "code,lot_type,status,quantity,unit,produced_or_received_on\r\n"
+                          "RM-1,ingredient,released,500,kg,2026-11-20\r\n"
+                          "FG-1,finished,released,120,kg,2026-11-21\r\n");
+  import_file (f, "lot_links", "code,event_code,input_lot,output_lot,quantity,unit,"
+                               "transformed_at,location\r\n"
+                               "LINK-1,TE-1,RM-1,FG-1,50,kg,2026-11-21T08:00:00Z,Plant Eindhoven\r\n");
+  forward = run_cli (f, AS_ADMIN, "tool", "Acme Foods", "trace_lot_forward", "{\"lot\": \"RM-1\"}",
+                     "--user", "alice", NULL);
+  assert_succeeded (forward);
+  result = json_from_string (forward->out, NULL);
+  g_assert_nonnull (result);
+  counts = json_object_get_object_member (json_object_get_object_member (
+                                            json_node_get_object (result), "result"), "counts");
+  g_assert_cmpint (json_object_get_int_member (counts, "lots"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (counts, "links"), ==, 1);
+  assert_contains (forward->out, "\"lot\" : \"FG-1\"");
+
+  missing = run_cli (f, AS_ADMIN, "tool", "Acme Foods", "trace_lot_forward", "{}", "--user",
+                     "alice", NULL);
+  assert_failed (missing, 1, "lot: is required");
+  not_json = run_cli (f, AS_ADMIN, "tool", "Acme Foods", "trace_lot_forward", "{lot", "--user",
+                      "alice", NULL);
+  assert_failed (not_json, 1, "The parameters are not JSON");
+  unknown = run_cli (f, AS_ADMIN, "tool", "Acme Foods", "make_coffee", "--user", "alice", NULL);
+  assert_failed (unknown, 1, "“make_coffee” is not a tool");
+}
+
 /* The data directory ------------------------------------------------------------------- */
 
 static void
@@ -1808,6 +1863,7 @@ main (int   argc,
   ADD ("import/many-problems", test_import_many_problems);
   ADD ("import/missing-file", test_import_missing_file);
   ADD ("lot/guarded-release", test_lot_guarded_release);
+  ADD ("tools", test_tools);
   ADD ("data-dir/from-env", test_data_dir_from_env);
 
 #undef ADD

@@ -10,6 +10,8 @@
 #include "ff-clock.h"
 #include "ff-demo.h"
 #include "ff-lot-release.h"
+#include "ff-lot-trace.h"
+#include "ff-tool-registry.h"
 #include "ff-error.h"
 #include "ff-kind-catalog.h"
 #include "ff-kind-csv.h"
@@ -502,11 +504,54 @@ check_release_scenario (Demo *demo)
                                     "(SELECT username FROM users)"), ==, 0);
 }
 
+/* The FSQ tools on the demo give their engines' results; the busiest ingredient lot reaches
+ * finished lots and their customers, and never passes on more than it holds. */
+static void
+check_tools (Demo *demo)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *busiest_id = ff_test_query_text (demo_store (demo),
+    "SELECT input_lot FROM lot_links l JOIN lots t ON t.id = l.input_lot "
+    "WHERE t.lot_type = 'ingredient' GROUP BY input_lot ORDER BY count(*) DESC, input_lot LIMIT 1");
+  g_autofree char *busiest = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *params = NULL;
+  g_autoptr (FfTrace) engine = NULL;
+  g_autoptr (JsonNode) expected = NULL, args = NULL, ran = NULL;
+  double passed_on = 0;
+
+  g_assert_nonnull (busiest_id);
+  sql = g_strdup_printf ("SELECT code FROM lots WHERE id = '%s'", busiest_id);
+  busiest = ff_test_query_text (demo_store (demo), sql);
+  engine = ff_lot_trace (demo_store (demo), busiest_id, FF_TRACE_FORWARD, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s reaches %u lots over %u links, %u shipments, %u customers", busiest,
+                  engine->lots->len - 1, engine->n_links, engine->movements->len,
+                  engine->customers->len);
+  g_assert_cmpuint (engine->lots->len, >, 2);
+  g_assert_cmpuint (engine->customers->len, >=, 1);
+  g_assert_cmpuint (engine->cycles->len, ==, 0);
+  for (guint i = 0; i < engine->lots->len; i++)
+    if (((FfTraceLot *) engine->lots->pdata[i])->depth == 1)
+      passed_on += ((FfTraceLot *) engine->lots->pdata[i])->carried;
+  g_assert_cmpfloat (passed_on, <=, ((FfTraceLot *) engine->lots->pdata[0])->quantity + 1e-6);
+
+  expected = ff_trace_to_json (engine);
+  params = g_strdup_printf ("{\"lot\": \"%s\"}", busiest);
+  args = json_from_string (params, NULL);
+  ran = ff_tool_run (ff_tool_lookup ("trace_lot_forward"), demo->session, demo_store (demo), args,
+                     &error);
+  g_assert_no_error (error);
+  g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (ran), "result"),
+                                  expected));
+}
+
 static void
 test_consistency (void)
 {
   Demo *demo = shared ();
 
+  check_tools (demo);
   check_release_scenario (demo);
   check_genealogy (demo);
   check_phantom_stock (demo);

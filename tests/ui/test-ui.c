@@ -870,28 +870,6 @@ toplevel_shown (gpointer data)
   return find_toplevel (data) != NULL;
 }
 
-static FfRecord *
-insert (FfSession  *session,
-        const char *kind_name,
-        ...)
-{
-  const FfKind *kind = ff_kind_lookup (kind_name);
-  g_autoptr (FfRecordRepository) repo = ff_record_repository_new (ff_session_get_store (session),
-                                                                  kind);
-  FfRecord *record = ff_record_new (kind);
-  FfActor actor = ff_actor_from_session (session);
-  g_autoptr (GError) error = NULL;
-  const char *field;
-  va_list args;
-
-  va_start (args, kind_name);
-  while ((field = va_arg (args, const char *)) != NULL)
-    ff_record_set (record, field, va_arg (args, const char *));
-  va_end (args);
-  g_assert_true (ff_record_repository_insert (repo, &actor, record, NULL, &error));
-  g_assert_no_error (error);
-  return record;
-}
 
 static char *
 write_temp (const char *contents)
@@ -926,7 +904,7 @@ test_relations_rules_and_roles (Fixture       *f,
 
   /* Related records: a plant's detail lists its lines and opens them. */
   add_lines (session);
-  plant = insert (session, "plants", "code", "PLANT-2", "name", "Plant Gent", NULL);
+  plant = ff_test_insert (session, "plants", "code", "PLANT-2", "name", "Plant Gent", NULL);
   kpis = overview_kpis (f, FF_WORKSPACE_PLANT_OPS);
   g_assert_cmpfloat (find_kpi (kpis, "plant-ops.lines-running")->number, ==, 3);
   /* Its card opens the lines it counts. */
@@ -960,7 +938,7 @@ test_relations_rules_and_roles (Fixture       *f,
   g_assert_cmpint (ff_related_records_get_count (related), ==, 3);
 
   /* A regulated change (lot status) asks for a reason and lands in the audit trail. */
-  lot = insert (session, "lots", "code", "TLC-0001", "lot_type", "finished", "status",
+  lot = ff_test_insert (session, "lots", "code", "TLC-0001", "lot_type", "finished", "status",
                 "quarantine", "quantity", "120", "unit", "kg", "produced_or_received_on",
                 "2026-11-20", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "lots",
@@ -1138,9 +1116,9 @@ test_forms_floor (Fixture       *f,
   unlock_as (f, "alice", ADMIN_PASSWORD);
   session = ff_window_get_session (f->window);
   /* The tenant's one plant is in Chicago: times are shown there, not in Amsterdam. */
-  plant = insert (session, "plants", "code", "PLANT-C", "name", "Plant Chicago", "timezone",
+  plant = ff_test_insert (session, "plants", "code", "PLANT-C", "name", "Plant Chicago", "timezone",
                   "America/Chicago", NULL);
-  lot = insert (session, "lots", "code", "TLC-7781", "lot_type", "finished", "status",
+  lot = ff_test_insert (session, "lots", "code", "TLC-7781", "lot_type", "finished", "status",
                 "released", "quantity", "120", "unit", "kg", "produced_or_received_on",
                 "2026-11-30", NULL);
 
@@ -1255,18 +1233,18 @@ test_guarded_release (Fixture       *f,
 
   unlock_as (f, "alice", ADMIN_PASSWORD);
   session = ff_window_get_session (f->window);
-  raw = insert (session, "lots", "code", "RM-1", "lot_type", "ingredient", "status", "hold",
+  raw = ff_test_insert (session, "lots", "code", "RM-1", "lot_type", "ingredient", "status", "hold",
                 "quantity", "500", "unit", "kg", "produced_or_received_on", "2026-11-20",
                 "hold_reason", "Glass found at intake", "held_by", "alice",
                 "held_at", "2026-11-21T08:00:00Z", NULL);
-  finished = insert (session, "lots", "code", "FG-1", "lot_type", "finished", "status",
+  finished = ff_test_insert (session, "lots", "code", "FG-1", "lot_type", "finished", "status",
                      "quarantine", "quantity", "120", "unit", "kg",
                      "produced_or_received_on", "2026-11-21", NULL);
-  link = insert (session, "lot_links", "code", "LINK-1", "event_code", "TE-1", "input_lot",
+  link = ff_test_insert (session, "lot_links", "code", "LINK-1", "event_code", "TE-1", "input_lot",
                  ff_record_get_id (raw), "output_lot", ff_record_get_id (finished), "quantity",
                  "3", "unit", "kg", "transformed_at", "2026-11-21T09:00:00Z", "location",
                  "Plant Eindhoven", NULL);
-  dev = insert (session, "deviations", "code", "DEV-1", "raised_at", "2026-11-21T08:30:00Z",
+  dev = ff_test_insert (session, "deviations", "code", "DEV-1", "raised_at", "2026-11-21T08:30:00Z",
                 "severity", "critical", "category", "foreign_body", "description",
                 "Glass in the salt delivery", "lot", ff_record_get_id (raw), "status", "open",
                 NULL);
@@ -1696,9 +1674,9 @@ test_resume_after_unlock (Fixture       *f,
 
   unlock_as (f, "alice", ADMIN_PASSWORD);
   session = ff_window_get_session (f->window);
-  one = insert (session, "suppliers", "code", "SUP-1", "name", "Nordic Oils", "category",
+  one = ff_test_insert (session, "suppliers", "code", "SUP-1", "name", "Nordic Oils", "category",
                 "ingredient", "approval_status", "approved", "risk_level", "low", NULL);
-  two = insert (session, "suppliers", "code", "SUP-2", "name", "Salt, Sea & Co", "category",
+  two = ff_test_insert (session, "suppliers", "code", "SUP-2", "name", "Salt, Sea & Co", "category",
                 "ingredient", "approval_status", "pending", "risk_level", "medium", NULL);
   browser = show_kind (f, "suppliers");
   wait_loaded (browser);

@@ -1,0 +1,681 @@
+/* ff-lot-trace.c — a lot traced through the genealogy, with quantities. */
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "foodflow-domain"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "ff-error.h"
+#include "ff-lot-trace.h"
+
+/* The lots reached from ?1: UNION (not UNION ALL) stops at a lot already reached, so a cycle
+ * in the genealogy ends the recursion instead of looping. */
+#define REACHED_FORWARD \
+  "WITH RECURSIVE r(id) AS (SELECT ?1 UNION SELECT l.output_lot FROM lot_links l JOIN r " \
+  "ON l.input_lot = r.id WHERE l._deleted = 0) "
+#define REACHED_BACKWARD \
+  "WITH RECURSIVE r(id) AS (SELECT ?1 UNION SELECT l.input_lot FROM lot_links l JOIN r " \
+  "ON l.output_lot = r.id WHERE l._deleted = 0) "
+
+static const char *const links_sql[] = {
+  [FF_TRACE_FORWARD] = REACHED_FORWARD
+    "SELECT l.input_lot, l.output_lot, l.quantity, substr (l.transformed_at, 1, 10) "
+    "FROM lot_links l JOIN r ON l.input_lot = r.id WHERE l._deleted = 0",
+  [FF_TRACE_BACKWARD] = REACHED_BACKWARD
+    "SELECT l.input_lot, l.output_lot, l.quantity, substr (l.transformed_at, 1, 10) "
+    "FROM lot_links l JOIN r ON l.output_lot = r.id WHERE l._deleted = 0",
+};
+
+static const char *const lots_sql[] = {
+  [FF_TRACE_FORWARD] = REACHED_FORWARD
+    "SELECT t.id, t.code, t.lot_type, t.status, t.quantity, t.unit FROM lots t "
+    "JOIN r ON t.id = r.id WHERE t._deleted = 0",
+  [FF_TRACE_BACKWARD] = REACHED_BACKWARD
+    "SELECT t.id, t.code, t.lot_type, t.status, t.quantity, t.unit FROM lots t "
+    "JOIN r ON t.id = r.id WHERE t._deleted = 0",
+};
+
+static const char *const movements_sql[] = {
+  [FF_TRACE_FORWARD] = REACHED_FORWARD
+    "SELECT s.code, s.lot, s.ship_to, s.ship_to_type, s.ship_date, s.quantity, s.unit, "
+    "s.reference_doc_number FROM shipments s JOIN r ON s.lot = r.id WHERE s._deleted = 0 "
+    "ORDER BY s.ship_date, s.code",
+  [FF_TRACE_BACKWARD] = REACHED_BACKWARD
+    "SELECT c.code, c.lot, coalesce (p.code, c.previous_source), NULL, c.received_on, "
+    "c.quantity, c.unit, c.reference_doc_number FROM receipts c JOIN r ON c.lot = r.id "
+    "LEFT JOIN suppliers p ON p.id = c.supplier WHERE c._deleted = 0 "
+    "ORDER BY c.received_on, c.code",
+};
+
+typedef struct
+{
+  guint  from;  /* the lot whose material flows ... */
+  guint  to;    /* ... into this one: input -> output forward, output -> input backward */
+  double quantity;  /* of the input lot used, in the input lot's unit */
+} Edge;
+
+static void
+trace_lot_free (FfTraceLot *lot)
+{
+  g_free (lot->id);
+  g_free (lot->code);
+  g_free (lot->lot_type);
+  g_free (lot->status);
+  g_free (lot->unit);
+  g_strfreev (lot->path);
+  g_free (lot);
+}
+
+static void
+movement_free (FfTraceMovement *m)
+{
+  g_free (m->code);
+  g_free (m->lot_code);
+  g_free (m->party);
+  g_free (m->party_type);
+  g_free (m->date);
+  g_free (m->unit);
+  g_free (m->reference);
+  g_free (m);
+}
+
+static void
+customer_free (FfTraceCustomer *c)
+{
+  g_free (c->name);
+  g_free (c->type);
+  g_free (c->first_date);
+  g_free (c->last_date);
+  g_free (c);
+}
+
+void
+ff_trace_free (FfTrace *trace)
+{
+  if (trace == NULL)
+    return;
+  g_clear_pointer (&trace->lots, g_ptr_array_unref);
+  g_clear_pointer (&trace->movements, g_ptr_array_unref);
+  g_clear_pointer (&trace->customers, g_ptr_array_unref);
+  g_clear_pointer (&trace->cycles, g_ptr_array_unref);
+  g_free (trace->from);
+  g_free (trace->to);
+  g_free (trace);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static void
+set_str (char       **target,
+         const char  *value)
+{
+  g_free (*target);
+  *target = g_strdup (value);
+}
+
+static void
+widen_window (FfTrace    *trace,
+              const char *date)
+{
+  if (date == NULL || *date == '\0')
+    return;
+  if (trace->from == NULL || strcmp (date, trace->from) < 0)
+    set_str (&trace->from, date);
+  if (trace->to == NULL || strcmp (date, trace->to) > 0)
+    set_str (&trace->to, date);
+}
+
+/* Reads the reached lots into @trace->lots (the start lot first) and @index (id -> position). */
+static gboolean
+load_lots (FfStore     *store,
+           FfTrace     *trace,
+           const char  *lot_id,
+           GHashTable  *index,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = ff_store_prepare (store, lots_sql[trace->direction], error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lot_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FfTraceLot *lot = g_new0 (FfTraceLot, 1);
+
+      lot->id = column_dup (stmt, 0);
+      lot->code = column_dup (stmt, 1);
+      lot->lot_type = column_dup (stmt, 2);
+      lot->status = column_dup (stmt, 3);
+      lot->quantity = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NAN
+                                                                     : sqlite3_column_double (stmt, 4);
+      lot->unit = column_dup (stmt, 5);
+      lot->carried = 0;
+      lot->depth = G_MAXUINT;
+      g_ptr_array_add (trace->lots, lot);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return ff_store_set_error (store, rc, _("Could not trace the lot"), error);
+
+  /* The start lot first. */
+  for (guint i = 0; i < trace->lots->len; i++)
+    if (g_str_equal (((FfTraceLot *) trace->lots->pdata[i])->id, lot_id))
+      {
+        gpointer start = trace->lots->pdata[i];
+        trace->lots->pdata[i] = trace->lots->pdata[0];
+        trace->lots->pdata[0] = start;
+        break;
+      }
+  if (trace->lots->len == 0 || !g_str_equal (((FfTraceLot *) trace->lots->pdata[0])->id, lot_id))
+    {
+      g_set_error (error, FF_ERROR, FF_ERROR_NOT_FOUND, _("There is no lot with the id %s"),
+                   lot_id);
+      return FALSE;
+    }
+  for (guint i = 0; i < trace->lots->len; i++)
+    g_hash_table_insert (index, ((FfTraceLot *) trace->lots->pdata[i])->id, GUINT_TO_POINTER (i));
+  return TRUE;
+}
+
+static gboolean
+load_edges (FfStore     *store,
+            FfTrace     *trace,
+            const char  *lot_id,
+            GHashTable  *index,
+            GArray      *edges,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = ff_store_prepare (store, links_sql[trace->direction], error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lot_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer in, out;
+      Edge e;
+
+      /* A link to a deleted lot leads nowhere. */
+      if (!g_hash_table_lookup_extended (index, sqlite3_column_text (stmt, 0), NULL, &in)
+          || !g_hash_table_lookup_extended (index, sqlite3_column_text (stmt, 1), NULL, &out))
+        continue;
+      e.quantity = sqlite3_column_double (stmt, 2);
+      e.from = GPOINTER_TO_UINT (trace->direction == FF_TRACE_FORWARD ? in : out);
+      e.to = GPOINTER_TO_UINT (trace->direction == FF_TRACE_FORWARD ? out : in);
+      g_array_append_val (edges, e);
+      widen_window (trace, (const char *) sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return ff_store_set_error (store, rc, _("Could not trace the lot"), error);
+  trace->n_links = edges->len;
+  return TRUE;
+}
+
+/* Depth and path along the shortest route (breadth first from the start lot). */
+static void
+set_paths (FfTrace *trace,
+           GArray  *edges,
+           GPtrArray *out_edges)
+{
+  guint n = trace->lots->len;
+  g_autofree guint *queue = g_new (guint, n);
+  g_autofree guint *parent = g_new (guint, n);
+  guint head = 0, tail = 0;
+
+  ((FfTraceLot *) trace->lots->pdata[0])->depth = 0;
+  parent[0] = G_MAXUINT;
+  queue[tail++] = 0;
+  while (head < tail)
+    {
+      guint u = queue[head++];
+      GArray *out = out_edges->pdata[u];
+
+      for (guint k = 0; out != NULL && k < out->len; k++)
+        {
+          Edge *e = &g_array_index (edges, Edge, g_array_index (out, guint, k));
+          FfTraceLot *v = trace->lots->pdata[e->to];
+          if (v->depth != G_MAXUINT)
+            continue;
+          v->depth = ((FfTraceLot *) trace->lots->pdata[u])->depth + 1;
+          parent[e->to] = u;
+          queue[tail++] = e->to;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      FfTraceLot *lot = trace->lots->pdata[i];
+      g_autoptr (GPtrArray) codes = g_ptr_array_new ();
+
+      for (guint p = i; p != G_MAXUINT && lot->depth != G_MAXUINT; p = parent[p])
+        g_ptr_array_insert (codes, 0, g_strdup (((FfTraceLot *) trace->lots->pdata[p])->code));
+      g_ptr_array_add (codes, NULL);
+      lot->path = (GStrv) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+    }
+}
+
+/* A loop among the lots Kahn's order could not place, as codes in the direction of the trace.
+ * Every such lot has a predecessor that could not be placed either, so walking predecessors
+ * from @start must come back to a lot already seen: that stretch is a loop. */
+static GStrv
+find_cycle (FfTrace     *trace,
+            GArray      *edges,
+            const guint *indegree,
+            guint        start)
+{
+  g_autoptr (GArray) walk = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree int *seen_at = g_new (int, trace->lots->len);
+  g_autoptr (GStrvBuilder) loop = g_strv_builder_new ();
+  guint u = start;
+  int first;
+
+  for (guint i = 0; i < trace->lots->len; i++)
+    seen_at[i] = -1;
+  while (seen_at[u] < 0)
+    {
+      guint previous = G_MAXUINT;
+
+      seen_at[u] = (int) walk->len;
+      g_array_append_val (walk, u);
+      for (guint k = 0; k < edges->len && previous == G_MAXUINT; k++)
+        {
+          Edge *e = &g_array_index (edges, Edge, k);
+          if (e->to == u && e->to != 0 && indegree[e->from] > 0)
+            previous = e->from;
+        }
+      if (previous == G_MAXUINT)
+        return NULL;
+      u = previous;
+    }
+  /* The walk went backwards from seen_at[u] to its end; the loop reads the other way. */
+  first = seen_at[u];
+  for (int i = (int) walk->len - 1; i >= first; i--)
+    g_strv_builder_add (loop, ((FfTraceLot *) trace->lots->pdata[g_array_index (walk, guint, i)])->code);
+  g_strv_builder_add (loop, ((FfTraceLot *) trace->lots->pdata[g_array_index (walk, guint, walk->len - 1)])->code);
+  return g_strv_builder_end (loop);
+}
+
+/* Proportional allocation in topological order (Kahn): forward, a lot gets its inputs' carried
+ * quantity times the share of each input it used; backward, an input gets the quantity used
+ * times the share of the lot it went into that ended up in the start lot. */
+static void
+allocate (FfTrace   *trace,
+          GArray    *edges,
+          GPtrArray *out_edges)
+{
+  guint n = trace->lots->len;
+  g_autofree guint *indegree = g_new0 (guint, n);
+  g_autofree guint *queue = g_new (guint, n);
+  g_autofree gboolean *reported = g_new0 (gboolean, n);
+  guint head = 0, tail = 0;
+  FfTraceLot *start = trace->lots->pdata[0];
+
+  for (guint k = 0; k < edges->len; k++)
+    {
+      Edge *e = &g_array_index (edges, Edge, k);
+      /* A link back into the start lot closes a loop: reported, never followed. */
+      if (e->to == 0)
+        {
+          FfTraceLot *from = trace->lots->pdata[e->from];
+          g_autoptr (GStrvBuilder) loop = g_strv_builder_new ();
+          g_strv_builder_addv (loop, (const char **) from->path);
+          g_strv_builder_add (loop, start->code);
+          g_ptr_array_add (trace->cycles, g_strv_builder_end (loop));
+          continue;
+        }
+      indegree[e->to]++;
+    }
+  start->carried = start->quantity;
+  for (guint i = 0; i < n; i++)
+    if (indegree[i] == 0)
+      queue[tail++] = i;
+  while (head < tail)
+    {
+      guint u = queue[head++];
+      FfTraceLot *from = trace->lots->pdata[u];
+      GArray *out = out_edges->pdata[u];
+
+      for (guint k = 0; out != NULL && k < out->len; k++)
+        {
+          Edge *e = &g_array_index (edges, Edge, g_array_index (out, guint, k));
+          FfTraceLot *to = trace->lots->pdata[e->to];
+
+          if (e->to == 0)
+            continue;
+          if (trace->direction == FF_TRACE_FORWARD)
+            /* The share of @from that went into @to, of what @from holds of the start lot. */
+            to->carried += from->quantity > 0 ? from->carried * e->quantity / from->quantity
+                                              : NAN;
+          else
+            /* Of the input used in @from, the share of @from that is in the start lot. */
+            to->carried += from->quantity > 0 ? e->quantity * from->carried / from->quantity
+                                              : NAN;
+          if (--indegree[e->to] == 0)
+            queue[tail++] = e->to;
+        }
+    }
+  /* What Kahn's order could not place lies on or after a loop. */
+  for (guint i = 0; i < n; i++)
+    if (indegree[i] > 0)
+      {
+        GStrv cycle;
+        ((FfTraceLot *) trace->lots->pdata[i])->carried = NAN;
+        if (reported[i])
+          continue;
+        cycle = find_cycle (trace, edges, indegree, i);
+        if (cycle == NULL)
+          continue;
+        for (guint c = 0; cycle[c] != NULL; c++)
+          for (guint j = 0; j < n; j++)
+            if (g_str_equal (((FfTraceLot *) trace->lots->pdata[j])->code, cycle[c]))
+              reported[j] = TRUE;
+        g_ptr_array_add (trace->cycles, cycle);
+      }
+}
+
+static int
+compare_lots (gconstpointer a,
+              gconstpointer b)
+{
+  const FfTraceLot *x = *(FfTraceLot **) a, *y = *(FfTraceLot **) b;
+
+  if (x->depth != y->depth)
+    return x->depth < y->depth ? -1 : 1;
+  return g_strcmp0 (x->code, y->code);
+}
+
+static gboolean
+load_movements (FfStore     *store,
+                FfTrace     *trace,
+                const char  *lot_id,
+                GHashTable  *index,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = ff_store_prepare (store, movements_sql[trace->direction], error);
+  g_autoptr (GHashTable) customers = g_hash_table_new (g_str_hash, g_str_equal);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lot_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FfTraceMovement *m = g_new0 (FfTraceMovement, 1);
+      gpointer position;
+      FfTraceLot *lot;
+
+      if (!g_hash_table_lookup_extended (index, sqlite3_column_text (stmt, 1), NULL, &position))
+        {
+          g_free (m);
+          continue;
+        }
+      lot = trace->lots->pdata[GPOINTER_TO_UINT (position)];
+      m->code = column_dup (stmt, 0);
+      m->lot_code = g_strdup (lot->code);
+      m->party = column_dup (stmt, 2);
+      m->party_type = column_dup (stmt, 3);
+      m->date = column_dup (stmt, 4);
+      m->quantity = sqlite3_column_double (stmt, 5);
+      m->unit = column_dup (stmt, 6);
+      m->reference = column_dup (stmt, 7);
+      m->carried = trace->direction == FF_TRACE_FORWARD && lot->quantity > 0
+                     ? lot->carried * m->quantity / lot->quantity : NAN;
+      widen_window (trace, m->date);
+      g_ptr_array_add (trace->movements, m);
+
+      if (trace->direction == FF_TRACE_FORWARD && m->party != NULL)
+        {
+          FfTraceCustomer *c = g_hash_table_lookup (customers, m->party);
+          if (c == NULL)
+            {
+              c = g_new0 (FfTraceCustomer, 1);
+              c->name = g_strdup (m->party);
+              c->type = g_strdup (m->party_type);
+              c->first_date = g_strdup (m->date);
+              g_hash_table_insert (customers, c->name, c);
+              g_ptr_array_add (trace->customers, c);
+            }
+          c->n_shipments++;
+          c->carried += m->carried;
+          set_str (&c->last_date, m->date);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return ff_store_set_error (store, rc, _("Could not trace the lot"), error);
+  return TRUE;
+}
+
+static int
+compare_customers (gconstpointer a,
+                   gconstpointer b)
+{
+  return g_utf8_collate ((*(FfTraceCustomer **) a)->name, (*(FfTraceCustomer **) b)->name);
+}
+
+static void
+array_unref0 (gpointer array)
+{
+  if (array != NULL)
+    g_array_unref (array);
+}
+
+FfTrace *
+ff_lot_trace (FfStore           *store,
+              const char        *lot_id,
+              FfTraceDirection   direction,
+              GError           **error)
+{
+  g_autoptr (FfTrace) trace = g_new0 (FfTrace, 1);
+  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  g_autoptr (GPtrArray) out_edges = NULL;
+
+  g_return_val_if_fail (store != NULL && lot_id != NULL, NULL);
+
+  trace->direction = direction;
+  trace->lots = g_ptr_array_new_with_free_func ((GDestroyNotify) trace_lot_free);
+  trace->movements = g_ptr_array_new_with_free_func ((GDestroyNotify) movement_free);
+  trace->customers = g_ptr_array_new_with_free_func ((GDestroyNotify) customer_free);
+  trace->cycles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  if (!load_lots (store, trace, lot_id, index, error)
+      || !load_edges (store, trace, lot_id, index, edges, error))
+    return NULL;
+  out_edges = g_ptr_array_new_full (trace->lots->len, array_unref0);
+  g_ptr_array_set_size (out_edges, trace->lots->len);
+  for (guint k = 0; k < edges->len; k++)
+    {
+      guint from = g_array_index (edges, Edge, k).from;
+      if (out_edges->pdata[from] == NULL)
+        out_edges->pdata[from] = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val ((GArray *) out_edges->pdata[from], k);
+    }
+  set_paths (trace, edges, out_edges);
+  allocate (trace, edges, out_edges);
+  if (!load_movements (store, trace, lot_id, index, error))
+    return NULL;
+  /* The index points into the lots; sort them only now. */
+  g_hash_table_remove_all (index);
+  g_ptr_array_sort (trace->lots, compare_lots);
+  g_ptr_array_sort (trace->customers, compare_customers);
+  return g_steal_pointer (&trace);
+}
+
+/* JSON ---------------------------------------------------------------------------------------- */
+
+static void
+add_quantity (JsonBuilder *b,
+              const char  *member,
+              double       value,
+              const char  *unit)
+{
+  json_builder_set_member_name (b, member);
+  if (!isfinite (value))
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "value");
+  /* Quantities to the gram (or the thousandth of a unit): no float noise in a report. */
+  json_builder_add_double_value (b, round (value * 1000) / 1000);
+  json_builder_set_member_name (b, "unit");
+  json_builder_add_string_value (b, unit ? unit : "");
+  json_builder_end_object (b);
+}
+
+static void
+add_string (JsonBuilder *b,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (b, member);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_codes (JsonBuilder  *b,
+           const char   *member,
+           const GStrv   codes)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; codes && codes[i]; i++)
+    json_builder_add_string_value (b, codes[i]);
+  json_builder_end_array (b);
+}
+
+JsonNode *
+ff_trace_to_json (FfTrace *trace)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  FfTraceLot *start;
+  gboolean forward;
+
+  g_return_val_if_fail (trace != NULL && trace->lots->len > 0, NULL);
+  start = trace->lots->pdata[0];
+  forward = trace->direction == FF_TRACE_FORWARD;
+
+  json_builder_begin_object (b);
+  add_string (b, "lot", start->code);
+  add_string (b, "direction", forward ? "forward" : "backward");
+  add_quantity (b, "quantity", start->quantity, start->unit);
+  add_string (b, "method",
+              forward
+                ? "Every lot made from the start lot, to any depth, through the genealogy links "
+                  "(lot_links). 'carried' is the quantity of the start lot in each lot, in the "
+                  "start lot's unit: proportional allocation, each link passing on the share of "
+                  "its input lot it used (quantity used / input lot quantity). Shipments are those "
+                  "of every reached lot; customers are their recipients."
+                : "Every lot the start lot was made from, to any depth, through the genealogy "
+                  "links (lot_links). 'carried' is the quantity of each input lot that went into "
+                  "the start lot, in that lot's unit: the quantity used, times the share of the "
+                  "lot it went into that ended up in the start lot. Receipts are those of every "
+                  "reached lot.");
+  json_builder_set_member_name (b, "counts");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "lots");
+  json_builder_add_int_value (b, trace->lots->len - 1);
+  json_builder_set_member_name (b, "links");
+  json_builder_add_int_value (b, trace->n_links);
+  json_builder_set_member_name (b, forward ? "shipments" : "receipts");
+  json_builder_add_int_value (b, trace->movements->len);
+  if (forward)
+    {
+      json_builder_set_member_name (b, "customers");
+      json_builder_add_int_value (b, trace->customers->len);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "window");
+  json_builder_begin_object (b);
+  add_string (b, "from", trace->from);
+  add_string (b, "to", trace->to);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "lots");
+  json_builder_begin_array (b);
+  for (guint i = 1; i < trace->lots->len; i++)
+    {
+      FfTraceLot *lot = trace->lots->pdata[i];
+      json_builder_begin_object (b);
+      add_string (b, "lot", lot->code);
+      add_string (b, "type", lot->lot_type);
+      add_string (b, "status", lot->status);
+      json_builder_set_member_name (b, "depth");
+      json_builder_add_int_value (b, lot->depth);
+      add_codes (b, "path", lot->path);
+      add_quantity (b, "quantity", lot->quantity, lot->unit);
+      add_quantity (b, "carried", lot->carried, forward ? start->unit : lot->unit);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, forward ? "shipments" : "receipts");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < trace->movements->len; i++)
+    {
+      FfTraceMovement *m = trace->movements->pdata[i];
+      json_builder_begin_object (b);
+      add_string (b, forward ? "shipment" : "receipt", m->code);
+      add_string (b, "lot", m->lot_code);
+      add_string (b, forward ? "ship_to" : "source", m->party);
+      if (forward)
+        add_string (b, "ship_to_type", m->party_type);
+      add_string (b, "date", m->date);
+      add_quantity (b, "quantity", m->quantity, m->unit);
+      if (forward)
+        add_quantity (b, "carried", m->carried, start->unit);
+      add_string (b, "reference", m->reference);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  if (forward)
+    {
+      json_builder_set_member_name (b, "customers");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < trace->customers->len; i++)
+        {
+          FfTraceCustomer *c = trace->customers->pdata[i];
+          json_builder_begin_object (b);
+          add_string (b, "name", c->name);
+          add_string (b, "type", c->type);
+          json_builder_set_member_name (b, "shipments");
+          json_builder_add_int_value (b, c->n_shipments);
+          add_quantity (b, "carried", c->carried, start->unit);
+          add_string (b, "first_date", c->first_date);
+          add_string (b, "last_date", c->last_date);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
+
+  json_builder_set_member_name (b, "cycles");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < trace->cycles->len; i++)
+    {
+      GStrv cycle = trace->cycles->pdata[i];
+      json_builder_begin_array (b);
+      for (guint c = 0; cycle[c]; c++)
+        json_builder_add_string_value (b, cycle[c]);
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
