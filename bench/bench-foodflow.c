@@ -11,6 +11,7 @@
 
 #include "ff-demo.h"
 #include "ff-kind-catalog.h"
+#include "ff-lot-trace.h"
 #include "ff-kind-csv.h"
 #include "ff-record-list-model.h"
 #include "ff-record-repository.h"
@@ -433,7 +434,90 @@ bench_search (FfVault            *vault,
   time_search (session, "lots", "supplier_name", "Agro");
   time_search (session, "lot_links", "lot_code", lot);
   time_search (session, "ccp_readings", "ccp_code", "HP-CHIPS-CCP1-L2");
-  time_search (session, "ccp_readings", "initials", "JdV");
+  time_search (session, "ccp_readings", "observed_by", "jdevries");
+  ff_session_lock (session);
+  fflush (stdout);
+}
+
+/* (c3) Lot trace ------------------------------------------------------------------------------ */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* The median of 20 runs of a trace, and of the bare recursive query that only finds the lots. */
+static void
+time_trace (FfStore          *store,
+            const char       *lot_type,
+            FfTraceDirection  direction)
+{
+  static const char *const busiest[] = {
+    [FF_TRACE_FORWARD] = "SELECT l.input_lot FROM lot_links l JOIN lots t ON t.id = l.input_lot "
+                         "WHERE t.lot_type = ?1 GROUP BY l.input_lot ORDER BY count(*) DESC LIMIT 1",
+    [FF_TRACE_BACKWARD] = "SELECT l.output_lot FROM lot_links l JOIN lots t ON t.id = l.output_lot "
+                          "WHERE t.lot_type = ?1 GROUP BY l.output_lot ORDER BY count(*) DESC LIMIT 1",
+  };
+  static const char *const bare[] = {
+    [FF_TRACE_FORWARD] = "WITH RECURSIVE r(id) AS (SELECT ?1 UNION SELECT l.output_lot FROM "
+                         "lot_links l JOIN r ON l.input_lot = r.id) SELECT count(*) FROM r",
+    [FF_TRACE_BACKWARD] = "WITH RECURSIVE r(id) AS (SELECT ?1 UNION SELECT l.input_lot FROM "
+                          "lot_links l JOIN r ON l.output_lot = r.id) SELECT count(*) FROM r",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *lot_id = NULL;
+  double ours[20], plain[20];
+  sqlite3_stmt *stmt = ff_store_prepare (store, busiest[direction], &error);
+  guint reached = 0, links = 0;
+
+  check (error, "the busiest lot");
+  sqlite3_bind_text (stmt, 1, lot_type, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    lot_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (lot_id == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (ours); i++)
+    {
+      double t0 = now ();
+      g_autoptr (FfTrace) trace = ff_lot_trace (store, lot_id, direction, &error);
+      check (error, "tracing");
+      ours[i] = now () - t0;
+      reached = trace->lots->len - 1;
+      links = trace->n_links;
+      stmt = ff_store_prepare (store, bare[direction], &error);
+      check (error, "the bare query");
+      sqlite3_bind_text (stmt, 1, lot_id, -1, SQLITE_STATIC);
+      t0 = now ();
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        ;
+      plain[i] = now () - t0;
+      sqlite3_reset (stmt);
+    }
+  qsort (ours, G_N_ELEMENTS (ours), sizeof (double), compare_doubles);
+  qsort (plain, G_N_ELEMENTS (plain), sizeof (double), compare_doubles);
+  printf ("| %s, busiest %s lot | %u lots, %u links | %.2f ms | %.2f ms | %.1f× |\n",
+          direction == FF_TRACE_FORWARD ? "forward" : "backward", lot_type, reached, links,
+          ours[10] * 1e3, plain[10] * 1e3, ours[10] / plain[10]);
+}
+
+static void
+bench_trace (FfVault            *vault,
+             const FfTenantInfo *info)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfSession) session = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME,
+                                                   FF_DEMO_PASSWORD, &error);
+
+  check (error, "unlocking");
+  printf ("\n# (c3) Lot trace with quantities and shipments (median of 20) beside the bare "
+          "recursive query\n");
+  printf ("| trace | reached | ours | bare CTE | ratio |\n|---|---|---|---|---|\n");
+  time_trace (ff_session_get_store (session), "ingredient", FF_TRACE_FORWARD);
+  time_trace (ff_session_get_store (session), "finished", FF_TRACE_BACKWARD);
   ff_session_lock (session);
   fflush (stdout);
 }
@@ -704,6 +788,7 @@ main (int   argc,
   bench_open (dir, info);
   bench_filter (vault, info);
   bench_search (vault, info);
+  bench_trace (vault, info);
   bench_csv (vault, info);
   bench_insert_peer (vault, info);
   printf ("\n# all benchmarks: %.1f s\n", now () - t0);

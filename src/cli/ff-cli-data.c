@@ -82,12 +82,8 @@ _ff_cli_overview (FfCliContext *ctx)
   if (ctx->args->len != 2)
     return _ff_cli_usage_error (_("overview takes a TENANT and a WORKSPACE"));
   name = g_ptr_array_index (ctx->args, 1);
-  for (FfWorkspace w = 0; w < FF_N_WORKSPACES; w++)
-    if (g_str_equal (ff_workspace_get_id (w), name))
-      workspace = w;
-  if (workspace == FF_N_WORKSPACES)
-    return _ff_cli_usage_error (_("“%s” is not a workspace; use plant-ops, fsq, planning, brand "
-                                  "or retail"), name);
+  if (!_ff_cli_parse_workspace (name, &workspace))
+    return FF_CLI_EXIT_FAILURE;
   session = _ff_cli_sign_in (ctx, &vault, &error);
   if (session == NULL)
     return _ff_cli_fail (error);

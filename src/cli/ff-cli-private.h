@@ -7,6 +7,7 @@
 
 #include "ff-session.h"
 #include "ff-vault.h"
+#include "ff-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,9 @@ char       *_ff_cli_read_password (const char  *env_name,
  * when that is a terminal, and nothing otherwise. */
 void        _ff_cli_progress_cb   (double   fraction,
                                    gpointer user_data);
+/* The workspace whose id is @name ("fsq"); FALSE after saying which ids there are. */
+gboolean    _ff_cli_parse_workspace (const char  *name,
+                                     FfWorkspace *out_workspace);
 /* Prints @node, indented, and a newline; FF_CLI_EXIT_OK. */
 int         _ff_cli_print_json    (JsonNode *node);
 /* Opens the data directory's vault (in @out_vault) and unlocks the tenant named by the first

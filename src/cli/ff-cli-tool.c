@@ -13,15 +13,12 @@ _ff_cli_tools (FfCliContext *ctx)
 {
   const char *workspace = _ff_cli_option (ctx, "--workspace");
   g_autoptr (JsonNode) tools = NULL;
-  gboolean known = workspace == NULL;
+  FfWorkspace ignored;
 
   if (ctx->args->len != 0)
     return _ff_cli_usage_error (_("tools takes no arguments"));
-  for (FfWorkspace w = 0; w < FF_N_WORKSPACES && !known; w++)
-    known = g_str_equal (ff_workspace_get_id (w), workspace);
-  if (!known)
-    return _ff_cli_usage_error (_("“%s” is not a workspace; use plant-ops, fsq, planning, brand "
-                                  "or retail"), workspace);
+  if (workspace != NULL && !_ff_cli_parse_workspace (workspace, &ignored))
+    return FF_CLI_EXIT_FAILURE;
   tools = ff_tools_describe (workspace);
   return _ff_cli_print_json (tools);
 }

@@ -157,6 +157,21 @@ _ff_cli_progress_cb (double   fraction,
   fflush (stderr);
 }
 
+gboolean
+_ff_cli_parse_workspace (const char  *name,
+                         FfWorkspace *out_workspace)
+{
+  for (FfWorkspace w = 0; w < FF_N_WORKSPACES; w++)
+    if (g_str_equal (ff_workspace_get_id (w), name))
+      {
+        *out_workspace = w;
+        return TRUE;
+      }
+  _ff_cli_usage_error (_("“%s” is not a workspace; use plant-ops, fsq, planning, brand or retail"),
+                       name);
+  return FALSE;
+}
+
 int
 _ff_cli_print_json (JsonNode *node)
 {

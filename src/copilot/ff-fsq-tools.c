@@ -90,7 +90,11 @@ get_lot_details (FfSession   *session,
   _ff_tool_add_action (actions, "open_record", "lots", ff_record_get_code (lot));
   _ff_tool_add_action (actions, "trace_lot_backward", "lots", ff_record_get_code (lot));
   _ff_tool_add_action (actions, "trace_lot_forward", "lots", ff_record_get_code (lot));
-  return json_node_init_object (json_node_alloc (), o);
+  {
+    JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+    json_node_take_object (node, o);
+    return node;
+  }
 }
 
 static JsonNode *

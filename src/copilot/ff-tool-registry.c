@@ -119,7 +119,10 @@ ff_tool_run (const FfTool *tool,
       return NULL;
     }
   if (params == NULL)
-    params = empty = json_node_init_object (json_node_alloc (), json_object_new ());
+    {
+      params = empty = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (empty, json_object_new ());
+    }
   if (!JSON_NODE_HOLDS_OBJECT (params))
     {
       g_set_error (error, FF_ERROR, FF_ERROR_INVALID, "%s",

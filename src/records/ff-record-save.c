@@ -5,11 +5,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <sqlite3.h>
 
 #include "ff-actor.h"
 #include "ff-error.h"
 #include "ff-record-repository.h"
 #include "ff-record-save.h"
+
+#define SAVE_BUSY_TIMEOUT_MS (15 * 60 * 1000)
 
 typedef struct
 {
@@ -124,7 +127,15 @@ save_thread (GTask        *task,
 
   result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ff_field_error_free);
   store = ff_session_open_store (job->session, &error);
-  if (store == NULL || !resolve_codes (store, job, result->problems, &error))
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* An import writes its file in one transaction (all or nothing); a save made meanwhile waits
+   * for it here, in the worker, rather than failing after the usual few seconds. */
+  sqlite3_busy_timeout (ff_store_get_handle (store), SAVE_BUSY_TIMEOUT_MS);
+  if (!resolve_codes (store, job, result->problems, &error))
     {
       g_task_return_error (task, error);
       return;

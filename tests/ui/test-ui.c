@@ -1171,8 +1171,9 @@ test_forms_floor (Fixture       *f,
     g_assert_true (ff_record_browser_is_busy (suppliers));
     ff_record_form_save (form, NULL);
     g_assert_true (ff_record_form_is_busy (form));
-    wait_until (form_gone, &form, 60, "the form to save");
-    wait_until (browser_idle, suppliers, 120, "the import");
+    /* The save waits for the import's transaction: long under the sanitizers. */
+    wait_until (form_gone, &form, 900, "the form to save");
+    wait_until (browser_idle, suppliers, 900, "the import");
     g_source_remove (ticker);
     g_object_unref (suppliers);
   }
