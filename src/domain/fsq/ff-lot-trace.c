@@ -13,7 +13,8 @@
 #include "ff-lot-trace.h"
 
 /* The lots reached from ?1: UNION (not UNION ALL) stops at a lot already reached, so a cycle
- * in the genealogy ends the recursion instead of looping. */
+ * in the genealogy ends the recursion instead of looping. Each query reads from r first
+ * (CROSS JOIN fixes the order), so the tables are probed by their indexes on the lot. */
 #define REACHED_FORWARD \
   "WITH RECURSIVE r(id) AS (SELECT ?1 UNION SELECT l.output_lot FROM lot_links l JOIN r " \
   "ON l.input_lot = r.id WHERE l._deleted = 0) "
@@ -24,29 +25,29 @@
 static const char *const links_sql[] = {
   [FF_TRACE_FORWARD] = REACHED_FORWARD
     "SELECT l.input_lot, l.output_lot, l.quantity, substr (l.transformed_at, 1, 10) "
-    "FROM lot_links l JOIN r ON l.input_lot = r.id WHERE l._deleted = 0",
+    "FROM r CROSS JOIN lot_links l ON l.input_lot = r.id WHERE l._deleted = 0",
   [FF_TRACE_BACKWARD] = REACHED_BACKWARD
     "SELECT l.input_lot, l.output_lot, l.quantity, substr (l.transformed_at, 1, 10) "
-    "FROM lot_links l JOIN r ON l.output_lot = r.id WHERE l._deleted = 0",
+    "FROM r CROSS JOIN lot_links l ON l.output_lot = r.id WHERE l._deleted = 0",
 };
 
 static const char *const lots_sql[] = {
   [FF_TRACE_FORWARD] = REACHED_FORWARD
-    "SELECT t.id, t.code, t.lot_type, t.status, t.quantity, t.unit FROM lots t "
-    "JOIN r ON t.id = r.id WHERE t._deleted = 0",
+    "SELECT t.id, t.code, t.lot_type, t.status, t.quantity, t.unit FROM r "
+    "CROSS JOIN lots t ON t.id = r.id WHERE t._deleted = 0",
   [FF_TRACE_BACKWARD] = REACHED_BACKWARD
-    "SELECT t.id, t.code, t.lot_type, t.status, t.quantity, t.unit FROM lots t "
-    "JOIN r ON t.id = r.id WHERE t._deleted = 0",
+    "SELECT t.id, t.code, t.lot_type, t.status, t.quantity, t.unit FROM r "
+    "CROSS JOIN lots t ON t.id = r.id WHERE t._deleted = 0",
 };
 
 static const char *const movements_sql[] = {
   [FF_TRACE_FORWARD] = REACHED_FORWARD
     "SELECT s.code, s.lot, s.ship_to, s.ship_to_type, s.ship_date, s.quantity, s.unit, "
-    "s.reference_doc_number FROM shipments s JOIN r ON s.lot = r.id WHERE s._deleted = 0 "
+    "s.reference_doc_number FROM r CROSS JOIN shipments s ON s.lot = r.id WHERE s._deleted = 0 "
     "ORDER BY s.ship_date, s.code",
   [FF_TRACE_BACKWARD] = REACHED_BACKWARD
     "SELECT c.code, c.lot, coalesce (p.code, c.previous_source), NULL, c.received_on, "
-    "c.quantity, c.unit, c.reference_doc_number FROM receipts c JOIN r ON c.lot = r.id "
+    "c.quantity, c.unit, c.reference_doc_number FROM r CROSS JOIN receipts c ON c.lot = r.id "
     "LEFT JOIN suppliers p ON p.id = c.supplier WHERE c._deleted = 0 "
     "ORDER BY c.received_on, c.code",
 };
