@@ -118,12 +118,13 @@ money_to_minor (const char  *text,
                 const char  *currency,
                 GError     **error)
 {
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
   g_autofree char *c = NULL;
   double major;
 
-  if (text == NULL || *g_strstrip (g_strdup (text)) == '\0')
+  if (*trimmed == '\0')
     return NULL;
-  if (!ff_number_parse (text, &c, error))
+  if (!ff_number_parse (trimmed, &c, error))
     return NULL;
   major = g_ascii_strtod (c, NULL);
   return g_strdup_printf ("%.0f", round (major * pow (10, ff_currency_get_exponent (currency))));

@@ -16,7 +16,6 @@ struct _FfReferenceRow
   AdwEntryRow        parent_instance;
 
   FfSession         *session;
-  const FfKind      *kind;
   FfRecordListModel *model;
   GtkSliceListModel *matches;
   GCancellable      *cancellable;
@@ -316,7 +315,6 @@ ff_reference_row_new (FfSession    *session,
 
   self = g_object_new (FF_TYPE_REFERENCE_ROW, NULL);
   self->session = g_object_ref (session);
-  self->kind = kind;
   self->model = ff_record_list_model_new (session, kind);
   self->matches = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0,
                                             MAX_MATCHES);

@@ -120,6 +120,13 @@ ff_field_role_can_write (const FfKind  *kind,
   return (field->write_roles & FF_ROLE_BIT (role)) != 0;
 }
 
+gboolean
+ff_field_is_regulated (const FfKind  *kind,
+                       const FfField *field)
+{
+  return kind->regulated || (field->flags & FF_FIELD_REGULATED) != 0;
+}
+
 const FfKind *
 ff_field_get_ref_kind (const FfField *field)
 {

@@ -166,6 +166,10 @@ gboolean             ff_kind_role_can_write  (const FfKind *kind,
 gboolean             ff_field_role_can_write (const FfKind  *kind,
                                               const FfField *field,
                                               FfRole         role);
+/* TRUE when a change to @field of a record of @kind needs a reason and lands in the audit
+ * trail: a regulated kind, or a regulated field. */
+gboolean             ff_field_is_regulated   (const FfKind  *kind,
+                                              const FfField *field);
 /* The kind a FF_FIELD_REF field points to. */
 const FfKind        *ff_field_get_ref_kind   (const FfField *field);
 

@@ -423,7 +423,7 @@ check_field_change (FfRecordRepository  *self,
                    ff_field_get_label (field));
       return FALSE;
     }
-  if ((self->kind->regulated || (field->flags & FF_FIELD_REGULATED))
+  if (ff_field_is_regulated (self->kind, field)
       && (reason == NULL || *reason == '\0'))
     {
       g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
@@ -804,7 +804,7 @@ ff_record_repository_update (FfRecordRepository  *self,
       json_builder_add_string_value (base, old_clock);
       json_object_set_int_member (clocks, field->name, (gint64) ts);
 
-      if ((self->kind->regulated || (field->flags & FF_FIELD_REGULATED))
+      if (ff_field_is_regulated (self->kind, field)
           && !ff_audit_trail_record (self->store, actor->username, self->kind->table, id,
                                      field->name, old_value, new_value, reason, error))
         goto fail;

@@ -65,7 +65,7 @@ needs_reason (FfRecord *record,
   if (stored == NULL)
     return FALSE;
   for (guint i = 0; kind->fields[i].name != NULL; i++)
-    if ((kind->regulated || (kind->fields[i].flags & FF_FIELD_REGULATED))
+    if (ff_field_is_regulated (kind, &kind->fields[i])
         && g_strcmp0 (ff_record_get_nth (record, i), ff_record_get_nth (stored, i)) != 0)
       return TRUE;
   return FALSE;
