@@ -20,12 +20,17 @@ typedef struct
 {
   char       *data_dir;
   GPtrArray  *args;     /* positional arguments after the command words */
-  GHashTable *options;  /* "--user" -> value */
+  GHashTable *options;  /* "--user" -> value (the last one given) */
+  GHashTable *repeated; /* "--lot" -> GPtrArray of every value given, in order */
 } FfCliContext;
 
 /* The value of an option, or NULL. */
 const char *_ff_cli_option        (FfCliContext *ctx,
                                    const char   *name);
+/* Every value given to an option that may be repeated (--lot A --lot B), in order. */
+guint       _ff_cli_option_values (FfCliContext  *ctx,
+                                   const char    *name,
+                                   const char  ***out_values);
 /* Prints "foodflow-cli: MESSAGE" and returns the exit status that fits @error. */
 int         _ff_cli_fail          (GError *error);
 int         _ff_cli_usage_error   (const char *format,
@@ -63,5 +68,6 @@ int         _ff_cli_import        (FfCliContext *ctx);
 int         _ff_cli_kinds         (FfCliContext *ctx);
 int         _ff_cli_tools         (FfCliContext *ctx);
 int         _ff_cli_tool          (FfCliContext *ctx);
+int         _ff_cli_recall        (FfCliContext *ctx);
 
 G_END_DECLS

@@ -21,7 +21,8 @@
  * error. */
 static const char *const value_options[] = {
   "--data-dir", "--admin", "--user", "--role", "--seed", "--scale", "--format", "-o",
-  "--reason", "--status", "--override-by", "--workspace", NULL
+  "--reason", "--status", "--override-by", "--workspace", "--lot", "--from", "--to", "--product",
+  "--notes", NULL
 };
 static const char *const flag_options[] = { "--rekey", NULL };
 
@@ -43,6 +44,7 @@ static const char usage[] =
   "                                [--override-by QA-USER]\n"
   "  foodflow-cli [--data-dir DIR] lot why TENANT LOT --user U\n"
   "  foodflow-cli [--data-dir DIR] tool TENANT NAME [PARAMETERS-JSON] --user U\n"
+  "  foodflow-cli [--data-dir DIR] recall TENANT --lot LOT [--lot LOT] --user U [--notes TEXT]\n"
   "  foodflow-cli tools [--workspace WORKSPACE]\n"
   "  foodflow-cli kinds\n"
   "\n"
@@ -65,6 +67,17 @@ _ff_cli_option (FfCliContext *ctx,
                 const char   *name)
 {
   return g_hash_table_lookup (ctx->options, name);
+}
+
+guint
+_ff_cli_option_values (FfCliContext  *ctx,
+                       const char    *name,
+                       const char  ***out_values)
+{
+  GPtrArray *values = g_hash_table_lookup (ctx->repeated, name);
+
+  *out_values = values ? (const char **) values->pdata : NULL;
+  return values ? values->len : 0;
 }
 
 int
@@ -236,6 +249,8 @@ dispatch (FfCliContext *ctx,
     return _ff_cli_tools (ctx);
   if (g_str_equal (command, "tool"))
     return _ff_cli_tool (ctx);
+  if (g_str_equal (command, "recall"))
+    return _ff_cli_recall (ctx);
   return _ff_cli_usage_error (_("Unknown command “%s”"), command);
 }
 
@@ -257,6 +272,8 @@ ff_cli_run (int    argc,
 
   ctx.args = g_ptr_array_new ();
   ctx.options = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx.repeated = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) g_ptr_array_unref);
 
   for (int i = 1; i < argc; i++)
     {
@@ -305,6 +322,16 @@ ff_cli_run (int    argc,
               goto out;
             }
           g_hash_table_insert (ctx.options, (gpointer) g_intern_string (name), (gpointer) value);
+          {
+            GPtrArray *values = g_hash_table_lookup (ctx.repeated, g_intern_string (name));
+
+            if (values == NULL)
+              {
+                values = g_ptr_array_new ();
+                g_hash_table_insert (ctx.repeated, (gpointer) g_intern_string (name), values);
+              }
+            g_ptr_array_add (values, (gpointer) value);
+          }
           continue;
         }
       if (command == NULL)
@@ -332,5 +359,6 @@ out:
   g_free (ctx.data_dir);
   g_ptr_array_unref (ctx.args);
   g_hash_table_unref (ctx.options);
+  g_hash_table_unref (ctx.repeated);
   return status;
 }

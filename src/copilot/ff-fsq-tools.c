@@ -6,6 +6,7 @@
 
 #include "ff-lot-release.h"
 #include "ff-lot-trace.h"
+#include "ff-mass-balance.h"
 #include "ff-tools-private.h"
 
 #define LOT_PARAMETERS \
@@ -34,6 +35,7 @@ get_lot_details (FfSession   *session,
   g_autoptr (FfRecord) lot = _ff_tool_find_record (store, "lots", params, "lot", error);
   g_autoptr (FfLotHold) hold = NULL;
   g_autoptr (GPtrArray) blockers = NULL;
+  g_autoptr (FfMassBalance) balance = NULL;
   JsonObject *o, *quantity;
   JsonArray *list;
 
@@ -42,6 +44,9 @@ get_lot_details (FfSession   *session,
   hold = ff_lot_hold_explain (store, ff_record_get_id (lot), error);
   blockers = hold ? ff_lot_release_blockers (store, ff_record_get_id (lot), error) : NULL;
   if (blockers == NULL)
+    return NULL;
+  balance = ff_mass_balance_compute (store, ff_record_get_id (lot), error);
+  if (balance == NULL)
     return NULL;
 
   o = json_object_new ();
@@ -83,9 +88,11 @@ get_lot_details (FfSession   *session,
       json_array_add_object_element (list, b);
     }
   json_object_set_array_member (o, "release_blockers", list);
+  json_object_set_member (o, "mass_balance", ff_mass_balance_to_json (balance));
   add_string (o, "method",
               "The lot record; open deviations on it; release blockers are the open critical "
-              "deviations on it and on every lot upstream of it in the genealogy.");
+              "deviations on it and on every lot upstream of it in the genealogy; the mass "
+              "balance from its receipts and movements (its own method says how).");
 
   _ff_tool_add_action (actions, "open_record", "lots", ff_record_get_code (lot));
   _ff_tool_add_action (actions, "trace_lot_backward", "lots", ff_record_get_code (lot));

@@ -504,7 +504,8 @@ save_lots (FfDemo  *demo,
                            b->line % FF_DEMO_N_LINE_TYPES == FF_DEMO_FRYER ? "fried, unseasoned"
                            : b->line % FF_DEMO_N_LINE_TYPES == FF_DEMO_OVEN ? "dough"
                            : "bulk before filling");
-          _ff_demo_set_real (r, "quantity", lot->quantity, 0);
+          /* WIP to the gram: what later transformations use of it adds up to it. */
+          _ff_demo_set_real (r, "quantity", lot->quantity, lot->type == FF_DEMO_LOT_WIP ? 3 : 0);
           _ff_demo_set (r, "unit", lot->type == FF_DEMO_LOT_WIP ? "kg" : "ea");
           _ff_demo_set_day (demo, r, "best_before",
                             lot->day + (lot->type == FF_DEMO_LOT_WIP ? 2 : shelf_life ((guint) lot->item)));
@@ -572,6 +573,8 @@ _ff_demo_make_lots (FfDemo  *demo,
 
   return save_lots (demo, error)
          && save_links (demo, error)
+         && _ff_demo_save_receipts (demo, error)
          && _ff_demo_save_shipments (demo, shipments, error)
-         && _ff_demo_save_receipts (demo, error);
+         && _ff_demo_save_movements (demo, error)
+         && _ff_demo_save_recall_exercise (demo, error);
 }

@@ -437,6 +437,8 @@ gboolean     _ff_demo_make_lots           (FfDemo *demo, GError **error);
 GArray      *_ff_demo_plan_shipments      (FfDemo *demo);
 gboolean     _ff_demo_save_shipments      (FfDemo *demo, GArray *shipments, GError **error);
 gboolean     _ff_demo_save_receipts       (FfDemo *demo, GError **error);
+gboolean     _ff_demo_save_movements      (FfDemo *demo, GError **error);
+gboolean     _ff_demo_save_recall_exercise (FfDemo *demo, GError **error);
 /* The lot that @batch made at @t: its finished lot of that hour, or its WIP lot; -1 if none. */
 int          _ff_demo_lot_at              (FfDemo *demo, int batch, gint64 t, gboolean wip);
 gboolean     _ff_demo_make_haccp          (FfDemo *demo, GError **error);

@@ -33,8 +33,11 @@ static const FfKind *const all_kinds[] = {
   &ff_kind_ingredient_allergens,
   &ff_kind_lots,
   &ff_kind_lot_links,
-  &ff_kind_shipments,
+  /* A shipment needs the receipt of a bought lot (ff-lot-movements.c). */
   &ff_kind_receipts,
+  &ff_kind_shipments,
+  &ff_kind_lot_movements,
+  &ff_kind_recall_exercises,
   &ff_kind_haccp_plans,
   &ff_kind_ccps,
   &ff_kind_ccp_readings,

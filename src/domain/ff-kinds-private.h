@@ -32,6 +32,8 @@ extern const FfKind ff_kind_lots;
 extern const FfKind ff_kind_lot_links;
 extern const FfKind ff_kind_shipments;
 extern const FfKind ff_kind_receipts;
+extern const FfKind ff_kind_lot_movements;
+extern const FfKind ff_kind_recall_exercises;
 extern const FfKind ff_kind_haccp_plans;
 extern const FfKind ff_kind_ccps;
 extern const FfKind ff_kind_ccp_readings;

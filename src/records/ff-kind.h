@@ -139,6 +139,15 @@ struct _FfKind
                                  FfRecord            *current,
                                  FfRecord            *record,
                                  GError             **error);
+  /* What the domain writes with a local write, in its transaction, once the record is stored:
+   * @current as it was (NULL for an insert), @record as stored (NULL for a delete). A genealogy
+   * link writes the movement of its input lot. Sync applies the records such a hook wrote on
+   * another device as they come, and never calls it. FALSE with @error undoes the write. */
+  gboolean      (*after_write)  (FfRecordRepository  *repo,
+                                 const FfActor       *actor,
+                                 FfRecord            *current,
+                                 FfRecord            *record,
+                                 GError             **error);
 };
 
 #define FF_ROLE_BIT(r) (1u << (r))

@@ -652,6 +652,9 @@ ff_record_repository_insert (FfRecordRepository  *self,
                                  ff_record_get_code (record),
                                  reason && *reason ? reason : _("Recorded"), error))
     goto fail;
+  if (self->kind->after_write != NULL
+      && !self->kind->after_write (self, actor, NULL, record, error))
+    goto fail;
   return ff_store_commit (self->store, error);
 
 fail:
@@ -835,6 +838,9 @@ ff_record_repository_update (FfRecordRepository  *self,
   base_json = builder_to_string (base);
   if (!write_outbox (self, id, "update", fields_json, base_json, ts, error))
     goto fail;
+  if (self->kind->after_write != NULL
+      && !self->kind->after_write (self, actor, current, record, error))
+    goto fail;
   if (!ff_store_commit (self->store, error))
     return FALSE;
   _ff_record_set_meta (record, id, ff_record_get_rowid (current), ts);
@@ -891,6 +897,9 @@ ff_record_repository_delete (FfRecordRepository  *self,
   if (self->kind->regulated
       && !ff_audit_trail_record (self->store, actor->username, self->kind->table, id, NULL,
                                  ff_record_get_code (current), NULL, reason, error))
+    goto fail;
+  if (self->kind->after_write != NULL
+      && !self->kind->after_write (self, actor, current, NULL, error))
     goto fail;
   return ff_store_commit (self->store, error);
 

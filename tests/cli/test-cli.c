@@ -1771,6 +1771,66 @@ test_tools (Fixture       *f,
   assert_failed (unknown, 1, "“make_coffee” is not a tool");
 }
 
+/* A mock recall of a raw-material lot forward and a finished lot backward, kept as an
+ * exercise; lots given the wrong way round are refused before anything is written. */
+static void
+test_recall (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *id = create_tenant (f, "Acme Foods");
+  g_autoptr (CliResult) recall = NULL, none = NULL, two = NULL, listed = NULL, nolot = NULL;
+  g_autoptr (JsonNode) result = NULL;
+  JsonObject *o;
+
+  import_file (f, "lots", "code,lot_type,status,quantity,unit,produced_or_received_on\r\n"
+                          "RM-1,ingredient,released,500,kg,2026-11-20\r\n"
+                          "RM-2,ingredient,released,80,kg,2026-11-20\r\n"
+                          "FG-1,finished,released,120,kg,2026-11-21\r\n");
+  import_file (f, "lot_links", "code,event_code,input_lot,output_lot,quantity,unit,"
+                               "transformed_at,location\r\n"
+                               "LINK-1,TE-1,RM-1,FG-1,50,kg,2026-11-21T08:00:00Z,Plant\r\n"
+                               "LINK-2,TE-1,RM-2,FG-1,70,kg,2026-11-21T08:00:00Z,Plant\r\n");
+  recall = run_cli (f, AS_ADMIN, "recall", "Acme Foods", "--lot", "RM-1", "--lot", "FG-1",
+                    "--notes", "Drill", "--user", "alice", NULL);
+  assert_succeeded (recall);
+  result = json_from_string (recall->out, NULL);
+  g_assert_nonnull (result);
+  o = json_node_get_object (result);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (o, "exercise"), "MR-"));
+  /* RM-1, FG-1 and, backward, RM-2. */
+  g_assert_cmpint (json_object_get_int_member (o, "lots_reached"), ==, 3);
+  /* RM-1: 50 of 500 kg used, nothing counted: 10 % accounted for; FG-1 neither shipped nor
+   * counted: 0 %, the lower of the two. */
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (
+                       json_object_get_object_member (json_object_get_object_member (
+                         o, "forward"), "mass_balance"), "accounted_pct"), "value"), ==, 10);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (
+                       o, "accounted_pct"), "value"), ==, 0);
+  assert_contains (recall->out, "\"cause\" : \"no_stock_count\"");
+
+  listed = run_cli (f, AS_ADMIN, "export", "Acme Foods", "recall_exercises", "--user", "alice",
+                    NULL);
+  assert_succeeded (listed);
+  assert_contains (listed->out, ",RM-1,FG-1,2026-12-02T09:30:00Z,");
+  assert_contains (listed->out, ",alice,Drill,");
+
+  none = run_cli (f, AS_ADMIN, "recall", "Acme Foods", "--user", "alice", NULL);
+  assert_failed (none, 1, "recall takes one or two --lot");
+  two = run_cli (f, AS_ADMIN, "recall", "Acme Foods", "--lot", "RM-1", "--lot", "RM-2", "--user",
+                 "alice", NULL);
+  assert_failed (two, 1, "RM-1 and RM-2 are both ingredient lots");
+  nolot = run_cli (f, AS_ADMIN, "recall", "Acme Foods", "--lot", "RM-9", "--user", "alice", NULL);
+  assert_failed (nolot, 1, "RM-9");
+  g_clear_pointer (&listed, cli_result_free);
+  listed = run_cli (f, AS_ADMIN, "export", "Acme Foods", "recall_exercises", "--user", "alice",
+                    NULL);
+  {
+    /* The header, the one exercise and the empty string after the last line break. */
+    g_auto (GStrv) lines = g_strsplit (listed->out, "\r\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  }
+}
+
 /* The data directory ------------------------------------------------------------------- */
 
 static void
@@ -1864,6 +1924,7 @@ main (int   argc,
   ADD ("import/missing-file", test_import_missing_file);
   ADD ("lot/guarded-release", test_lot_guarded_release);
   ADD ("tools", test_tools);
+  ADD ("recall", test_recall);
   ADD ("data-dir/from-env", test_data_dir_from_env);
 
 #undef ADD

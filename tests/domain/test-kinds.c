@@ -664,12 +664,14 @@ test_workspace_writers (void)
 static void
 test_kind_set (void)
 {
-  /* The kinds of SPEC.md section 2, each once. */
+  /* The kinds of SPEC.md section 2, each once, and those the engines added (lot movements for
+   * the mass balance, recall exercises for mock recalls). */
   static const char *const names[] = {
     "plants", "lines", "shifts", "batches", "sensors", "sensor_readings", "trials",
     "downtime_events", "money_leaks",
     "suppliers", "supplier_certificates", "ingredients", "allergens", "ingredient_allergens",
-    "lots", "lot_links", "shipments", "receipts", "deviations", "capas", "haccp_plans", "ccps",
+    "lots", "lot_links", "shipments", "receipts", "lot_movements", "recall_exercises",
+    "deviations", "capas", "haccp_plans", "ccps",
     "ccp_readings", "documents",
     "audit_templates", "audit_template_sections", "audit_template_items", "audits",
     "audit_responses", "audit_photos", "signatures",
@@ -679,7 +681,7 @@ test_kind_set (void)
   };
   static const char *const append_only[] = {
     "sensor_readings", "ccp_readings", "audit_responses", "audit_photos", "signatures",
-    "pos_sales", NULL,
+    "pos_sales", "recall_exercises", NULL,
   };
   guint n_kinds = 0;
 

@@ -69,6 +69,8 @@ table_count (FfStore    *store,
   return ff_test_query_int (store, sql);
 }
 
+static gboolean round_trip;
+
 static gboolean
 import (FfStore        *store,
         const FfActor  *actor,
@@ -88,6 +90,10 @@ import (FfStore        *store,
   ok = ff_kind_csv_import (store, actor, kind, in, &report, NULL, error);
   if (out_count != NULL && ok)
     *out_count = report.imported;
+  /* The records another kind's import wrote with its own (a genealogy link's lot movement)
+   * are there already, the same: a round trip counts them too. */
+  if (out_count != NULL && ok && round_trip)
+    *out_count += report.unchanged;
   if (out_problems != NULL)
     *out_problems = report.problems ? g_ptr_array_ref (report.problems) : NULL;
   /* Every problem is kept while there are not too many. */
@@ -210,10 +216,10 @@ test_good_file (Fixture       *fixture,
     "Box & Co,medium, SUP-3 ,conditional,packaging,BE\r\n";
   const char *exported =
     "code,name,category,approval_status,risk_level,gfsi_scheme,country,contact_email,"
-    "next_audit_due,notes\r\n"
-    "SUP-1,\"Fresh Farms, B.V.\",ingredient,approved,low,,NL,,,\r\n"
-    "SUP-2,\"The \"\"Best\"\" Oils\",ingredient,pending,high,,,,,\r\n"
-    "SUP-3,Box & Co,packaging,conditional,medium,,BE,,,\r\n";
+    "gln,next_audit_due,notes\r\n"
+    "SUP-1,\"Fresh Farms, B.V.\",ingredient,approved,low,,NL,,,,\r\n"
+    "SUP-2,\"The \"\"Best\"\" Oils\",ingredient,pending,high,,,,,,\r\n"
+    "SUP-3,Box & Co,packaging,conditional,medium,,BE,,,,\r\n";
   /* LF line ends, a blank line, no line break at the end. */
   const char *more =
     "code,name,category,approval_status,risk_level\n"
@@ -735,7 +741,9 @@ test_round_trip_all_kinds (void)
 
       first = export_csv (ff_session_get_store (demo), kind->name, &n_first);
       g_test_message ("%s: %" G_GUINT64_FORMAT " records", kind->name, n_first);
+      round_trip = TRUE;
       import_ok (ff_session_get_store (second), &admin, kind->name, first, n_first);
+      round_trip = FALSE;
       again = export_csv (ff_session_get_store (second), kind->name, &n_again);
       g_assert_cmpuint (n_again, ==, n_first);
       if (g_strcmp0 (first, again) != 0)

@@ -59,6 +59,8 @@ static const FfField supplier_fields[] = {
   { "country", N_("Country"), FF_FIELD_TEXT, FF_FIELD_LIST | FF_FIELD_SEARCH, .max_length = 2,
     .hint = N_("ISO 3166 two-letter code, e.g. NL") },
   { "contact_email", N_("Contact e-mail"), FF_FIELD_EMAIL, 0, .max_length = 200 },
+  { "gln", N_("GLN"), FF_FIELD_GLN, FF_FIELD_UNIQUE | FF_FIELD_SEARCH, .max_length = 13,
+    .hint = N_("The GS1 Global Location Number of the place it ships from") },
   { "next_audit_due", N_("Next audit due"), FF_FIELD_DATE, FF_FIELD_LIST },
   { "notes", N_("Notes"), FF_FIELD_TEXT, FF_FIELD_MULTILINE, .max_length = 4000 },
   { NULL }
@@ -233,6 +235,8 @@ static const FfField ingredient_fields[] = {
     .hint = N_("FDA FSMA 204: lots of it need full key data elements at every event") },
   { "specification", N_("Specification"), FF_FIELD_TEXT, FF_FIELD_MULTILINE, .max_length = 8000,
     .hint = N_("Limits and requirements, e.g. moisture ≤ 14 %") },
+  { "gtin", N_("GTIN"), FF_FIELD_GTIN, FF_FIELD_UNIQUE | FF_FIELD_SEARCH, .max_length = 14,
+    .hint = N_("The supplier’s GS1 trade item number, when its packs carry one") },
   { NULL }
 };
 

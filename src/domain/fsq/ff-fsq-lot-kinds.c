@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ff-kinds-private.h"
+#include "ff-lot-movements-private.h"
 #include "ff-lot-release-private.h"
 
 #define QA FF_ROLE_BIT (FF_ROLE_QA)
@@ -117,6 +118,7 @@ static const FfField lot_link_fields[] = {
     FF_FIELD_REQUIRED | FF_FIELD_LIST | FF_FIELD_DEFAULT_NOW },
   { "location", N_("Location"), FF_FIELD_TEXT, FF_FIELD_REQUIRED, .max_length = 200,
     .hint = N_("Where the transformation took place: a GLN or name and address") },
+  { "location_gln", N_("Location GLN"), FF_FIELD_GLN, 0, .max_length = 13 },
   { "reference_doc_type", N_("Reference document"), FF_FIELD_ENUM, 0,
     .enum_values = reference_doc_types, .group = "reference" },
   { "reference_doc_number", N_("Reference number"), FF_FIELD_TEXT, FF_FIELD_SEARCH,
@@ -141,6 +143,7 @@ const FfKind ff_kind_lot_links = {
   .nav_group = N_("Traceability"),
   .new_label = N_("New Lot Link"),
   .empty_label = N_("No Genealogy Yet"),
+  .after_write = _ff_lot_link_after_write,
 };
 
 /* Shipments --------------------------------------------------------------------------------- */
@@ -165,6 +168,8 @@ static const FfField shipment_fields[] = {
     .hint = N_("GLN or name and address of the place it left") },
   { "ship_to", N_("Ship to"), FF_FIELD_TEXT, FF_FIELD_REQUIRED | FF_FIELD_LIST | FF_FIELD_SEARCH,
     .max_length = 200, .hint = N_("The next recipient: GLN or name and address") },
+  { "ship_from_gln", N_("Ship from GLN"), FF_FIELD_GLN, 0, .max_length = 13 },
+  { "ship_to_gln", N_("Ship to GLN"), FF_FIELD_GLN, 0, .max_length = 13 },
   { "ship_to_type", N_("Recipient type"), FF_FIELD_ENUM, FF_FIELD_REQUIRED | FF_FIELD_LIST,
     .enum_values = recipient_types },
   { "carrier", N_("Carrier"), FF_FIELD_TEXT, 0, .max_length = 120 },
@@ -192,6 +197,8 @@ const FfKind ff_kind_shipments = {
   .nav_group = N_("Traceability"),
   .new_label = N_("New Shipment"),
   .empty_label = N_("No Shipments Yet"),
+  .check_write = _ff_shipment_check_write,
+  .after_write = _ff_shipment_after_write,
 };
 
 /* Receipts ---------------------------------------------------------------------------------- */
@@ -211,6 +218,8 @@ static const FfField receipt_fields[] = {
     .max_length = 200, .hint = N_("GLN or name and address of the place it arrived") },
   { "previous_source", N_("Previous source"), FF_FIELD_TEXT, FF_FIELD_REQUIRED | FF_FIELD_SEARCH,
     .max_length = 200, .hint = N_("The immediate previous source: GLN or name and address") },
+  { "receiving_gln", N_("Receiving GLN"), FF_FIELD_GLN, 0, .max_length = 13 },
+  { "previous_source_gln", N_("Previous source GLN"), FF_FIELD_GLN, 0, .max_length = 13 },
   { "reference_doc_type", N_("Reference document"), FF_FIELD_ENUM, 0,
     .enum_values = reference_doc_types, .group = "reference" },
   { "reference_doc_number", N_("Reference number"), FF_FIELD_TEXT, FF_FIELD_SEARCH,

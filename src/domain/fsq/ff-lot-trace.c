@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ff-error.h"
+#include "ff-fsq-json-private.h"
 #include "ff-lot-trace.h"
 
 /* The lots reached from ?1: UNION (not UNION ALL) stops at a lot already reached, so a cycle
@@ -517,39 +518,6 @@ ff_lot_trace (FfStore           *store,
 /* JSON ---------------------------------------------------------------------------------------- */
 
 static void
-add_quantity (JsonBuilder *b,
-              const char  *member,
-              double       value,
-              const char  *unit)
-{
-  json_builder_set_member_name (b, member);
-  if (!isfinite (value))
-    {
-      json_builder_add_null_value (b);
-      return;
-    }
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "value");
-  /* Quantities to the gram (or the thousandth of a unit): no float noise in a report. */
-  json_builder_add_double_value (b, round (value * 1000) / 1000);
-  json_builder_set_member_name (b, "unit");
-  json_builder_add_string_value (b, unit ? unit : "");
-  json_builder_end_object (b);
-}
-
-static void
-add_string (JsonBuilder *b,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_codes (JsonBuilder  *b,
            const char   *member,
            const GStrv   codes)
@@ -573,10 +541,10 @@ ff_trace_to_json (FfTrace *trace)
   forward = trace->direction == FF_TRACE_FORWARD;
 
   json_builder_begin_object (b);
-  add_string (b, "lot", start->code);
-  add_string (b, "direction", forward ? "forward" : "backward");
-  add_quantity (b, "quantity", start->quantity, start->unit);
-  add_string (b, "method",
+  _ff_json_add_string (b, "lot", start->code);
+  _ff_json_add_string (b, "direction", forward ? "forward" : "backward");
+  _ff_json_add_quantity (b, "quantity", start->quantity, start->unit);
+  _ff_json_add_string (b, "method",
               forward
                 ? "Every lot made from the start lot, to any depth, through the genealogy links "
                   "(lot_links). 'carried' is the quantity of the start lot in each lot, in the "
@@ -604,8 +572,8 @@ ff_trace_to_json (FfTrace *trace)
   json_builder_end_object (b);
   json_builder_set_member_name (b, "window");
   json_builder_begin_object (b);
-  add_string (b, "from", trace->from);
-  add_string (b, "to", trace->to);
+  _ff_json_add_string (b, "from", trace->from);
+  _ff_json_add_string (b, "to", trace->to);
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "lots");
@@ -614,14 +582,14 @@ ff_trace_to_json (FfTrace *trace)
     {
       FfTraceLot *lot = trace->lots->pdata[i];
       json_builder_begin_object (b);
-      add_string (b, "lot", lot->code);
-      add_string (b, "type", lot->lot_type);
-      add_string (b, "status", lot->status);
+      _ff_json_add_string (b, "lot", lot->code);
+      _ff_json_add_string (b, "type", lot->lot_type);
+      _ff_json_add_string (b, "status", lot->status);
       json_builder_set_member_name (b, "depth");
       json_builder_add_int_value (b, lot->depth);
       add_codes (b, "path", lot->path);
-      add_quantity (b, "quantity", lot->quantity, lot->unit);
-      add_quantity (b, "carried", lot->carried, forward ? start->unit : lot->unit);
+      _ff_json_add_quantity (b, "quantity", lot->quantity, lot->unit);
+      _ff_json_add_quantity (b, "carried", lot->carried, forward ? start->unit : lot->unit);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -632,16 +600,16 @@ ff_trace_to_json (FfTrace *trace)
     {
       FfTraceMovement *m = trace->movements->pdata[i];
       json_builder_begin_object (b);
-      add_string (b, forward ? "shipment" : "receipt", m->code);
-      add_string (b, "lot", m->lot_code);
-      add_string (b, forward ? "ship_to" : "source", m->party);
+      _ff_json_add_string (b, forward ? "shipment" : "receipt", m->code);
+      _ff_json_add_string (b, "lot", m->lot_code);
+      _ff_json_add_string (b, forward ? "ship_to" : "source", m->party);
       if (forward)
-        add_string (b, "ship_to_type", m->party_type);
-      add_string (b, "date", m->date);
-      add_quantity (b, "quantity", m->quantity, m->unit);
+        _ff_json_add_string (b, "ship_to_type", m->party_type);
+      _ff_json_add_string (b, "date", m->date);
+      _ff_json_add_quantity (b, "quantity", m->quantity, m->unit);
       if (forward)
-        add_quantity (b, "carried", m->carried, start->unit);
-      add_string (b, "reference", m->reference);
+        _ff_json_add_quantity (b, "carried", m->carried, start->unit);
+      _ff_json_add_string (b, "reference", m->reference);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -654,13 +622,13 @@ ff_trace_to_json (FfTrace *trace)
         {
           FfTraceCustomer *c = trace->customers->pdata[i];
           json_builder_begin_object (b);
-          add_string (b, "name", c->name);
-          add_string (b, "type", c->type);
+          _ff_json_add_string (b, "name", c->name);
+          _ff_json_add_string (b, "type", c->type);
           json_builder_set_member_name (b, "shipments");
           json_builder_add_int_value (b, c->n_shipments);
-          add_quantity (b, "carried", c->carried, start->unit);
-          add_string (b, "first_date", c->first_date);
-          add_string (b, "last_date", c->last_date);
+          _ff_json_add_quantity (b, "carried", c->carried, start->unit);
+          _ff_json_add_string (b, "first_date", c->first_date);
+          _ff_json_add_string (b, "last_date", c->last_date);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);

@@ -76,6 +76,8 @@ static const FfField store_fields[] = {
   { "status", N_("Status"), FF_FIELD_ENUM, FF_FIELD_REQUIRED | FF_FIELD_LIST,
     .enum_values = store_states },
   { "opened_on", N_("Opened"), FF_FIELD_DATE, 0 },
+  { "gln", N_("GLN"), FF_FIELD_GLN, FF_FIELD_UNIQUE, .max_length = 13,
+    .hint = N_("The GS1 Global Location Number deliveries are addressed to") },
   { NULL }
 };
 
