@@ -110,3 +110,25 @@ ALTER TABLE lot_links ADD COLUMN location_gln TEXT;
 CREATE UNIQUE INDEX ingredients_gtin_key ON ingredients (gtin);
 CREATE UNIQUE INDEX suppliers_gln_key ON suppliers (gln);
 CREATE UNIQUE INDEX stores_gln_key ON stores (gln);
+
+-- What a trace reads (lots, genealogy, shipments, receipts and the supplier codes receipts
+-- show) has changed since a connection last cached it: every write there sets a new random
+-- tag (a rolled-back write leaves the old tag, and a tag is never reused by chance), whoever
+-- writes (the repository, an import, sync, a migration). ff-trace-graph.c keeps the graph in
+-- memory while the tag stays the same.
+CREATE TABLE trace_changes (tag INTEGER NOT NULL);
+INSERT INTO trace_changes (tag) VALUES (random());
+CREATE TRIGGER lots_trace_insert AFTER INSERT ON lots BEGIN UPDATE trace_changes SET tag = random(); END;
+CREATE TRIGGER lots_trace_update AFTER UPDATE OF id, code, lot_type, status, quantity, unit, _deleted ON lots BEGIN UPDATE trace_changes SET tag = random(); END;
+CREATE TRIGGER lots_trace_delete AFTER DELETE ON lots BEGIN UPDATE trace_changes SET tag = random(); END;
+CREATE TRIGGER lot_links_trace_insert AFTER INSERT ON lot_links BEGIN UPDATE trace_changes SET tag = random(); END;
+CREATE TRIGGER lot_links_trace_update AFTER UPDATE OF input_lot, output_lot, quantity, transformed_at, _deleted ON lot_links BEGIN UPDATE trace_changes SET tag = random(); END;
+CREATE TRIGGER lot_links_trace_delete AFTER DELETE ON lot_links BEGIN UPDATE trace_changes SET tag = random(); END;
+CREATE TRIGGER shipments_trace_insert AFTER INSERT ON shipments BEGIN UPDATE trace_changes SET tag = random(); END;
+CREATE TRIGGER shipments_trace_update AFTER UPDATE ON shipments BEGIN UPDATE trace_changes SET tag = random(); END;
+CREATE TRIGGER shipments_trace_delete AFTER DELETE ON shipments BEGIN UPDATE trace_changes SET tag = random(); END;
+CREATE TRIGGER receipts_trace_insert AFTER INSERT ON receipts BEGIN UPDATE trace_changes SET tag = random(); END;
+CREATE TRIGGER receipts_trace_update AFTER UPDATE ON receipts BEGIN UPDATE trace_changes SET tag = random(); END;
+CREATE TRIGGER receipts_trace_delete AFTER DELETE ON receipts BEGIN UPDATE trace_changes SET tag = random(); END;
+CREATE TRIGGER suppliers_trace_update AFTER UPDATE OF code ON suppliers BEGIN UPDATE trace_changes SET tag = random(); END;
+

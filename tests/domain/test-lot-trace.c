@@ -9,7 +9,9 @@
 #include <math.h>
 
 #include "ff-error.h"
+#include "ff-kind-catalog.h"
 #include "ff-lot-trace.h"
+#include "ff-record-repository.h"
 #include "ff-test-util.h"
 #include "ff-tool-registry.h"
 
@@ -221,6 +223,57 @@ test_unknown_lot (Fixture       *f,
   g_assert_error (error, FF_ERROR, FF_ERROR_NOT_FOUND);
 }
 
+/* The genealogy kept in memory between traces follows every change: a new link, a deleted one,
+ * a lot's status, a write rolled back. */
+static void
+test_follows_changes (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfTrace) before = ff_lot_trace (f->store, ff_record_get_id (f->a), FF_TRACE_FORWARD,
+                                             &error);
+  g_autoptr (FfTrace) grown = NULL, shrunk = NULL, held = NULL, rolled = NULL;
+  g_autoptr (FfRecord) w = lot (f, "W", "finished", "10");
+  g_autoptr (FfRecordRepository) links = ff_record_repository_new (f->store,
+                                                                   ff_kind_lookup ("lot_links"));
+  g_autofree char *link_id = NULL;
+  FfActor actor = ff_actor_from_session (f->session);
+
+  g_assert_no_error (error);
+  g_assert_null (reached (before, "W"));
+  add_link (f, "L6", f->y, w, "5", "2026-11-23T10:00:00Z");
+  grown = ff_lot_trace (f->store, ff_record_get_id (f->a), FF_TRACE_FORWARD, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reached (grown, "W"));
+  g_assert_cmpuint (grown->lots->len, ==, before->lots->len + 1);
+
+  link_id = ff_test_query_text (f->store, "SELECT id FROM lot_links WHERE code = 'L6'");
+  g_assert_true (ff_record_repository_delete (links, &actor, link_id, NULL, &error));
+  g_assert_no_error (error);
+  shrunk = ff_lot_trace (f->store, ff_record_get_id (f->a), FF_TRACE_FORWARD, &error);
+  g_assert_no_error (error);
+  g_assert_null (reached (shrunk, "W"));
+
+  ff_test_exec (f->store, "UPDATE lots SET status = 'hold' WHERE code = 'Z'");
+  held = ff_lot_trace (f->store, ff_record_get_id (f->a), FF_TRACE_FORWARD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reached (held, "Z")->status, ==, "hold");
+
+  /* A change undone leaves what a trace reads as it was. */
+  g_assert_true (ff_store_begin (f->store, &error));
+  ff_test_exec (f->store, "UPDATE lots SET status = 'rejected' WHERE code = 'Z'");
+  {
+    g_autoptr (FfTrace) inside = ff_lot_trace (f->store, ff_record_get_id (f->a),
+                                               FF_TRACE_FORWARD, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (reached (inside, "Z")->status, ==, "rejected");
+  }
+  ff_store_rollback (f->store);
+  rolled = ff_lot_trace (f->store, ff_record_get_id (f->a), FF_TRACE_FORWARD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reached (rolled, "Z")->status, ==, "hold");
+}
+
 static JsonNode *
 run_tool (Fixture     *f,
           const char  *name,
@@ -292,6 +345,7 @@ main (int   argc,
   ADD ("/lot-trace/backward", test_backward);
   ADD ("/lot-trace/cycle", test_cycle);
   ADD ("/lot-trace/unknown-lot", test_unknown_lot);
+  ADD ("/lot-trace/follows-changes", test_follows_changes);
   ADD ("/lot-trace/tools", test_tools);
 #undef ADD
 

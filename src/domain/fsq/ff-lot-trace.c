@@ -6,52 +6,12 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "ff-error.h"
 #include "ff-fsq-json-private.h"
 #include "ff-lot-trace.h"
-
-/* The lots reached from ?1: UNION (not UNION ALL) stops at a lot already reached, so a cycle
- * in the genealogy ends the recursion instead of looping. Each query reads from r first
- * (CROSS JOIN fixes the order), so the tables are probed by their indexes on the lot. */
-#define REACHED_FORWARD \
-  "WITH RECURSIVE r(id) AS (SELECT ?1 UNION SELECT l.output_lot FROM lot_links l JOIN r " \
-  "ON l.input_lot = r.id WHERE l._deleted = 0) "
-#define REACHED_BACKWARD \
-  "WITH RECURSIVE r(id) AS (SELECT ?1 UNION SELECT l.input_lot FROM lot_links l JOIN r " \
-  "ON l.output_lot = r.id WHERE l._deleted = 0) "
-
-static const char *const links_sql[] = {
-  [FF_TRACE_FORWARD] = REACHED_FORWARD
-    "SELECT l.input_lot, l.output_lot, l.quantity, substr (l.transformed_at, 1, 10) "
-    "FROM r CROSS JOIN lot_links l ON l.input_lot = r.id WHERE l._deleted = 0",
-  [FF_TRACE_BACKWARD] = REACHED_BACKWARD
-    "SELECT l.input_lot, l.output_lot, l.quantity, substr (l.transformed_at, 1, 10) "
-    "FROM r CROSS JOIN lot_links l ON l.output_lot = r.id WHERE l._deleted = 0",
-};
-
-static const char *const lots_sql[] = {
-  [FF_TRACE_FORWARD] = REACHED_FORWARD
-    "SELECT t.id, t.code, t.lot_type, t.status, t.quantity, t.unit FROM r "
-    "CROSS JOIN lots t ON t.id = r.id WHERE t._deleted = 0",
-  [FF_TRACE_BACKWARD] = REACHED_BACKWARD
-    "SELECT t.id, t.code, t.lot_type, t.status, t.quantity, t.unit FROM r "
-    "CROSS JOIN lots t ON t.id = r.id WHERE t._deleted = 0",
-};
-
-static const char *const movements_sql[] = {
-  [FF_TRACE_FORWARD] = REACHED_FORWARD
-    "SELECT s.code, s.lot, s.ship_to, s.ship_to_type, s.ship_date, s.quantity, s.unit, "
-    "s.reference_doc_number FROM r CROSS JOIN shipments s ON s.lot = r.id WHERE s._deleted = 0 "
-    "ORDER BY s.ship_date, s.code",
-  [FF_TRACE_BACKWARD] = REACHED_BACKWARD
-    "SELECT c.code, c.lot, coalesce (p.code, c.previous_source), NULL, c.received_on, "
-    "c.quantity, c.unit, c.reference_doc_number FROM r CROSS JOIN receipts c ON c.lot = r.id "
-    "LEFT JOIN suppliers p ON p.id = c.supplier WHERE c._deleted = 0 "
-    "ORDER BY c.received_on, c.code",
-};
+#include "ff-trace-graph-private.h"
 
 typedef struct
 {
@@ -109,13 +69,6 @@ ff_trace_free (FfTrace *trace)
   g_free (trace);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 static void
 set_str (char       **target,
          const char  *value)
@@ -136,93 +89,80 @@ widen_window (FfTrace    *trace,
     set_str (&trace->to, date);
 }
 
-/* Reads the reached lots into @trace->lots (the start lot first) and @index (id -> position). */
-static gboolean
-load_lots (FfStore     *store,
-           FfTrace     *trace,
-           const char  *lot_id,
-           GHashTable  *index,
-           GError     **error)
+/* The lots reached from @start in the graph, breadth first (the start lot first), into
+ * @trace->lots; @position maps a graph lot to its place there (G_MAXUINT: not reached). */
+static void
+reach_lots (FfTraceGraph *graph,
+            FfTrace      *trace,
+            guint         start,
+            guint        *position)
 {
-  sqlite3_stmt *stmt = ff_store_prepare (store, lots_sql[trace->direction], error);
-  int rc;
+  const FfGraphLot *lots = (const FfGraphLot *) (const void *) graph->lots->data;
+  g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, lot_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  g_array_append_val (queue, start);
+  position[start] = 0;
+  for (guint head = 0; head < queue->len; head++)
     {
+      guint u = g_array_index (queue, guint, head);
+      const FfGraphLot *from = &lots[u];
       FfTraceLot *lot = g_new0 (FfTraceLot, 1);
+      guint n = trace->direction == FF_TRACE_FORWARD ? from->n_out : from->n_in;
 
-      lot->id = column_dup (stmt, 0);
-      lot->code = column_dup (stmt, 1);
-      lot->lot_type = column_dup (stmt, 2);
-      lot->status = column_dup (stmt, 3);
-      lot->quantity = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NAN
-                                                                     : sqlite3_column_double (stmt, 4);
-      lot->unit = column_dup (stmt, 5);
-      lot->carried = 0;
+      lot->id = g_strdup (from->id);
+      lot->code = g_strdup (from->code);
+      lot->lot_type = g_strdup (from->lot_type);
+      lot->status = g_strdup (from->status);
+      lot->quantity = from->quantity;
+      lot->unit = g_strdup (from->unit);
       lot->depth = G_MAXUINT;
       g_ptr_array_add (trace->lots, lot);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return ff_store_set_error (store, rc, _("Could not trace the lot"), error);
+      for (guint k = 0; k < n; k++)
+        {
+          const FfGraphLink *link = trace->direction == FF_TRACE_FORWARD
+            ? &g_array_index (graph->links, FfGraphLink, from->first_out + k)
+            : &g_array_index (graph->links, FfGraphLink, graph->by_output[from->first_in + k]);
+          guint v = trace->direction == FF_TRACE_FORWARD ? link->output : link->input;
 
-  /* The start lot first. */
-  for (guint i = 0; i < trace->lots->len; i++)
-    if (g_str_equal (((FfTraceLot *) trace->lots->pdata[i])->id, lot_id))
-      {
-        gpointer start = trace->lots->pdata[i];
-        trace->lots->pdata[i] = trace->lots->pdata[0];
-        trace->lots->pdata[0] = start;
-        break;
-      }
-  if (trace->lots->len == 0 || !g_str_equal (((FfTraceLot *) trace->lots->pdata[0])->id, lot_id))
-    {
-      g_set_error (error, FF_ERROR, FF_ERROR_NOT_FOUND, _("There is no lot with the id %s"),
-                   lot_id);
-      return FALSE;
+          if (position[v] != G_MAXUINT)
+            continue;
+          position[v] = queue->len;
+          g_array_append_val (queue, v);
+        }
     }
-  for (guint i = 0; i < trace->lots->len; i++)
-    g_hash_table_insert (index, ((FfTraceLot *) trace->lots->pdata[i])->id, GUINT_TO_POINTER (i));
-  return TRUE;
 }
 
-static gboolean
-load_edges (FfStore     *store,
-            FfTrace     *trace,
-            const char  *lot_id,
-            GHashTable  *index,
-            GArray      *edges,
-            GError     **error)
+/* Every link out of a reached lot (forward: as input; backward: as output), as an edge between
+ * places in @trace->lots. */
+static void
+reach_edges (FfTraceGraph *graph,
+             FfTrace      *trace,
+             const guint  *position,
+             GArray       *edges)
 {
-  sqlite3_stmt *stmt = ff_store_prepare (store, links_sql[trace->direction], error);
-  int rc;
+  const FfGraphLot *lots = (const FfGraphLot *) (const void *) graph->lots->data;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, lot_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < trace->lots->len; i++)
     {
-      gpointer in, out;
-      Edge e;
+      const FfGraphLot *from = &lots[_ff_trace_graph_lookup (graph,
+                                                              ((FfTraceLot *) trace->lots->pdata[i])->id)];
+      guint n = trace->direction == FF_TRACE_FORWARD ? from->n_out : from->n_in;
 
-      /* A link to a deleted lot leads nowhere. */
-      if (!g_hash_table_lookup_extended (index, sqlite3_column_text (stmt, 0), NULL, &in)
-          || !g_hash_table_lookup_extended (index, sqlite3_column_text (stmt, 1), NULL, &out))
-        continue;
-      e.quantity = sqlite3_column_double (stmt, 2);
-      e.from = GPOINTER_TO_UINT (trace->direction == FF_TRACE_FORWARD ? in : out);
-      e.to = GPOINTER_TO_UINT (trace->direction == FF_TRACE_FORWARD ? out : in);
-      g_array_append_val (edges, e);
-      widen_window (trace, (const char *) sqlite3_column_text (stmt, 3));
+      for (guint k = 0; k < n; k++)
+        {
+          const FfGraphLink *link = trace->direction == FF_TRACE_FORWARD
+            ? &g_array_index (graph->links, FfGraphLink, from->first_out + k)
+            : &g_array_index (graph->links, FfGraphLink, graph->by_output[from->first_in + k]);
+          Edge e;
+
+          e.quantity = link->quantity;
+          e.from = i;
+          e.to = position[trace->direction == FF_TRACE_FORWARD ? link->output : link->input];
+          g_array_append_val (edges, e);
+          widen_window (trace, link->date);
+        }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return ff_store_set_error (store, rc, _("Could not trace the lot"), error);
   trace->n_links = edges->len;
-  return TRUE;
 }
 
 /* Depth and path along the shortest route (breadth first from the start lot). */
@@ -397,40 +337,52 @@ compare_lots (gconstpointer a,
   return g_strcmp0 (x->code, y->code);
 }
 
-static gboolean
-load_movements (FfStore     *store,
-                FfTrace     *trace,
-                const char  *lot_id,
-                GHashTable  *index,
-                GError     **error)
+static int
+compare_moves (gconstpointer a,
+               gconstpointer b)
 {
-  sqlite3_stmt *stmt = ff_store_prepare (store, movements_sql[trace->direction], error);
+  const FfGraphMove *x = *(const FfGraphMove **) a, *y = *(const FfGraphMove **) b;
+  int by_date = g_strcmp0 (x->date, y->date);
+
+  return by_date != 0 ? by_date : g_strcmp0 (x->code, y->code);
+}
+
+/* The shipments (forward) or receipts (backward) of the reached lots, by date and code, and
+ * forward the customers they went to. */
+static void
+reach_movements (FfTraceGraph *graph,
+                 FfTrace      *trace,
+                 const guint  *position)
+{
+  const FfGraphLot *lots = (const FfGraphLot *) (const void *) graph->lots->data;
+  GArray *moves = graph->moves[trace->direction];
+  g_autoptr (GPtrArray) reached = g_ptr_array_new ();
   g_autoptr (GHashTable) customers = g_hash_table_new (g_str_hash, g_str_equal);
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, lot_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < trace->lots->len; i++)
     {
-      FfTraceMovement *m = g_new0 (FfTraceMovement, 1);
-      gpointer position;
-      FfTraceLot *lot;
+      const FfGraphLot *lot = &lots[_ff_trace_graph_lookup (graph,
+                                                             ((FfTraceLot *) trace->lots->pdata[i])->id)];
 
-      if (!g_hash_table_lookup_extended (index, sqlite3_column_text (stmt, 1), NULL, &position))
-        {
-          g_free (m);
-          continue;
-        }
-      lot = trace->lots->pdata[GPOINTER_TO_UINT (position)];
-      m->code = column_dup (stmt, 0);
+      for (guint k = 0; k < lot->n_move[trace->direction]; k++)
+        g_ptr_array_add (reached, &g_array_index (moves, FfGraphMove,
+                                                  lot->first_move[trace->direction] + k));
+    }
+  g_ptr_array_sort (reached, compare_moves);
+  for (guint i = 0; i < reached->len; i++)
+    {
+      const FfGraphMove *g = reached->pdata[i];
+      FfTraceLot *lot = trace->lots->pdata[position[g->lot]];
+      FfTraceMovement *m = g_new0 (FfTraceMovement, 1);
+
+      m->code = g_strdup (g->code);
       m->lot_code = g_strdup (lot->code);
-      m->party = column_dup (stmt, 2);
-      m->party_type = column_dup (stmt, 3);
-      m->date = column_dup (stmt, 4);
-      m->quantity = sqlite3_column_double (stmt, 5);
-      m->unit = column_dup (stmt, 6);
-      m->reference = column_dup (stmt, 7);
+      m->party = g_strdup (g->party);
+      m->party_type = g_strdup (g->party_type);
+      m->date = g_strdup (g->date);
+      m->quantity = g->quantity;
+      m->unit = g_strdup (g->unit);
+      m->reference = g_strdup (g->reference);
       m->carried = trace->direction == FF_TRACE_FORWARD && lot->quantity > 0
                      ? lot->carried * m->quantity / lot->quantity : NAN;
       widen_window (trace, m->date);
@@ -453,10 +405,6 @@ load_movements (FfStore     *store,
           set_str (&c->last_date, m->date);
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return ff_store_set_error (store, rc, _("Could not trace the lot"), error);
-  return TRUE;
 }
 
 static int
@@ -480,9 +428,11 @@ ff_lot_trace (FfStore           *store,
               GError           **error)
 {
   g_autoptr (FfTrace) trace = g_new0 (FfTrace, 1);
-  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GArray) edges = g_array_new (FALSE, FALSE, sizeof (Edge));
   g_autoptr (GPtrArray) out_edges = NULL;
+  g_autofree guint *position = NULL;
+  FfTraceGraph *graph;
+  guint start;
 
   g_return_val_if_fail (store != NULL && lot_id != NULL, NULL);
 
@@ -492,9 +442,20 @@ ff_lot_trace (FfStore           *store,
   trace->customers = g_ptr_array_new_with_free_func ((GDestroyNotify) customer_free);
   trace->cycles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
-  if (!load_lots (store, trace, lot_id, index, error)
-      || !load_edges (store, trace, lot_id, index, edges, error))
+  graph = _ff_trace_graph_get (store, error);
+  if (graph == NULL)
     return NULL;
+  start = _ff_trace_graph_lookup (graph, lot_id);
+  if (start == G_MAXUINT)
+    {
+      g_set_error (error, FF_ERROR, FF_ERROR_NOT_FOUND, _("There is no lot with the id %s"),
+                   lot_id);
+      return NULL;
+    }
+  position = g_new (guint, graph->lots->len);
+  memset (position, 0xff, graph->lots->len * sizeof (guint));
+  reach_lots (graph, trace, start, position);
+  reach_edges (graph, trace, position, edges);
   out_edges = g_ptr_array_new_full (trace->lots->len, array_unref0);
   g_ptr_array_set_size (out_edges, trace->lots->len);
   for (guint k = 0; k < edges->len; k++)
@@ -506,10 +467,7 @@ ff_lot_trace (FfStore           *store,
     }
   set_paths (trace, edges, out_edges);
   allocate (trace, edges, out_edges);
-  if (!load_movements (store, trace, lot_id, index, error))
-    return NULL;
-  /* The index points into the lots; sort them only now. */
-  g_hash_table_remove_all (index);
+  reach_movements (graph, trace, position);
   g_ptr_array_sort (trace->lots, compare_lots);
   g_ptr_array_sort (trace->customers, compare_customers);
   return g_steal_pointer (&trace);
