@@ -118,10 +118,14 @@ load_start (FfStore        *store,
         if (ff_unit_convert (q, unit, balance->unit, &converted))
           received += converted;
         else
-          add_gap (balance, "unit_mismatch", NAN, code,
-                   /* Translators: a receipt's code, its quantity ("12 ea") and the lot's unit */
-                   g_strdup_printf (_("Receipt %s of %s does not convert to %s: not counted"),
-                                    code, format_quantity (q, unit), balance->unit));
+          {
+            g_autofree char *amount = format_quantity (q, unit);
+
+            add_gap (balance, "unit_mismatch", NAN, code,
+                     /* Translators: a receipt's code, its quantity ("12 ea") and the lot's unit */
+                     g_strdup_printf (_("Receipt %s of %s does not convert to %s: not counted"),
+                                      code, amount, balance->unit));
+          }
       }
     sqlite3_reset (stmt);
     if (rc != SQLITE_DONE)
@@ -178,10 +182,12 @@ load_movements (FfStore        *store,
       balance->last_moved_at = g_strdup (m.moved_at);
       if (!ff_unit_convert (q, unit, balance->unit, &m.quantity))
         {
+          g_autofree char *amount = format_quantity (q, unit);
+
           /* Translators: a movement's code, its quantity ("12 ea") and the lot's unit */
           add_gap (balance, "unit_mismatch", NAN, m.code,
                    g_strdup_printf (_("Movement %s of %s does not convert to %s: not counted"),
-                                    m.code, format_quantity (q, unit), balance->unit));
+                                    m.code, amount, balance->unit));
           movement_clear (&m);
           continue;
         }
@@ -258,26 +264,29 @@ ff_mass_balance_compute (FfStore     *store,
                            ? 100 * MIN (balance->accounted, balance->start) / balance->start
                            : NAN;
 
-  if (balance->unexplained > 0 && !balance->counted)
-    add_gap (balance, "no_stock_count", balance->unexplained, NULL,
-             /* Translators: %s is a quantity with its unit, "12.5 kg" */
-             g_strdup_printf (_("%s not used, shipped, scrapped or sampled, and no stock count "
-                                "was recorded: count what is left of the lot"),
-                              format_quantity (balance->unexplained, balance->unit)));
-  else if (balance->unexplained > 0)
-    add_gap (balance, "unexplained", balance->unexplained, NULL,
-             /* Translators: %s is a quantity with its unit, "12.5 kg"; then a time */
-             g_strdup_printf (_("%s missing: the stock count of %s found less than the "
-                                "movements leave; record the loss as an adjustment with its "
-                                "reason"), format_quantity (balance->unexplained, balance->unit),
-                              balance->counted_at));
-  else if (balance->unexplained < 0)
-    add_gap (balance, "over_accounted", balance->unexplained, NULL,
-             /* Translators: %s is a quantity with its unit, "12.5 kg" */
-             g_strdup_printf (_("%s more used, shipped or counted than was received or "
-                                "produced: a movement is recorded twice, or the lot’s quantity "
-                                "is wrong"), format_quantity (-balance->unexplained,
-                                                              balance->unit)));
+  if (balance->unexplained != 0)
+    {
+      g_autofree char *amount = format_quantity (fabs (balance->unexplained), balance->unit);
+
+      if (balance->unexplained > 0 && !balance->counted)
+        add_gap (balance, "no_stock_count", balance->unexplained, NULL,
+                 /* Translators: %s is a quantity with its unit, "12.5 kg" */
+                 g_strdup_printf (_("%s not used, shipped, scrapped or sampled, and no stock "
+                                    "count was recorded: count what is left of the lot"),
+                                  amount));
+      else if (balance->unexplained > 0)
+        add_gap (balance, "unexplained", balance->unexplained, NULL,
+                 /* Translators: %s is a quantity with its unit, "12.5 kg"; then a time */
+                 g_strdup_printf (_("%s missing: the stock count of %s found less than the "
+                                    "movements leave; record the loss as an adjustment with its "
+                                    "reason"), amount, balance->counted_at));
+      else
+        add_gap (balance, "over_accounted", balance->unexplained, NULL,
+                 /* Translators: %s is a quantity with its unit, "12.5 kg" */
+                 g_strdup_printf (_("%s more used, shipped or counted than was received or "
+                                    "produced: a movement is recorded twice, or the lot’s "
+                                    "quantity is wrong"), amount));
+    }
   return g_steal_pointer (&balance);
 }
 
