@@ -315,12 +315,14 @@ matching_ref_ids (FfRecordRepository  *self,
  * work searches its own text in the narrow <table>_search that triggers keep (migration 0005).
  * A million POS rows are so searched by store or SKU without reading them all. Text compares
  * regardless of case, in any script (ff_search_fold). Values to bind are added to @binds in the
- * order of their "?". */
+ * order of their "?". @by_reference tells whether every match comes through a reference's index
+ * (no text of the kind's own is searched). */
 static gboolean
 append_search (FfRecordRepository  *self,
                GString             *sql,
                const char          *pattern,
                GPtrArray           *binds,
+               gboolean            *by_reference,
                GError             **error)
 {
   g_autoptr (GString) terms = g_string_new (NULL);
@@ -329,6 +331,7 @@ append_search (FfRecordRepository  *self,
                                                         (GDestroyNotify) g_ptr_array_unref);
   gboolean own_text = FALSE;
 
+  *by_reference = TRUE;
   for (guint i = 0; i < self->n_fields; i++)
     {
       const FfField *field = &self->kind->fields[i];
@@ -380,6 +383,7 @@ append_search (FfRecordRepository  *self,
         own_text = TRUE;
       else
         {
+          *by_reference = FALSE;
           g_string_append_printf (terms, "%sff_search_fold (t.\"%s\") LIKE ? ESCAPE '\\'",
                                   terms->len ? " OR " : "", field->name);
           g_ptr_array_add (binds, g_strdup (pattern));
@@ -387,6 +391,7 @@ append_search (FfRecordRepository  *self,
     }
   if (own_text)
     {
+      *by_reference = FALSE;
       g_string_append_printf (terms, "%st.rowid IN (SELECT rowid FROM \"%s_search\" "
                               "WHERE text LIKE ? ESCAPE '\\')", terms->len ? " OR " : "",
                               self->kind->table);
@@ -415,16 +420,20 @@ ff_record_repository_query_rowids (FfRecordRepository  *self,
 
 /* Appends " WHERE ..." for what @query selects (scope, facet, range, condition, search) to
  * @sql, over the kind's table as t, and the values to bind to @binds in the order of their
- * "?". The list and its count share it, so a figure and the list it opens agree. */
+ * "?". The list and its count share it, so a figure and the list it opens agree.
+ * @searched_by_reference (may be NULL) tells whether there is a search and every match of it
+ * comes through a reference's index. */
 static gboolean
 append_where (FfRecordRepository  *self,
               const FfRecordQuery *query,
               GString             *sql,
               GPtrArray           *binds,
+              gboolean            *searched_by_reference,
               GError             **error)
 {
   const FfField *filter_field = NULL;
   const FfField *facet_field = NULL;
+  gboolean by_reference = FALSE;
 
   if (query && query->filter_field && query->filter_value)
     {
@@ -506,9 +515,11 @@ append_where (FfRecordRepository  *self,
       g_autofree char *folded = ff_text_search_fold (query->search);
       g_autofree char *pattern = like_pattern (folded);
 
-      if (!append_search (self, sql, pattern, binds, error))
+      if (!append_search (self, sql, pattern, binds, &by_reference, error))
         return FALSE;
     }
+  if (searched_by_reference != NULL)
+    *searched_by_reference = by_reference;
   return TRUE;
 }
 
@@ -548,7 +559,7 @@ ff_record_repository_count_matching (FfRecordRepository  *self,
   g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), -1);
 
   g_string_append_printf (sql, "SELECT count(*) FROM \"%s\" AS t", self->kind->table);
-  if (!append_where (self, query, sql, binds, error))
+  if (!append_where (self, query, sql, binds, NULL, error))
     return -1;
   stmt = prepare_bound (self, sql->str, binds, error);
   if (stmt == NULL)
@@ -568,6 +579,102 @@ ff_record_repository_count_matching (FfRecordRepository  *self,
   return n;
 }
 
+/* Whether SQLite sorts the rows @sql selects (no index gives them in its order). */
+static gboolean
+plan_sorts (FfRecordRepository *self,
+            const char         *sql,
+            GPtrArray          *binds)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3_stmt *stmt = prepare_bound (self, explain, binds, NULL);
+  gboolean sorts = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  while (!sorts && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+
+      /* "USE TEMP B-TREE FOR ORDER BY" (or "FOR RIGHT PART OF ORDER BY") */
+      sorts = detail != NULL && g_str_has_prefix (detail, "USE TEMP B-TREE FOR")
+              && strstr (detail, "ORDER BY") != NULL;
+    }
+  sqlite3_finalize (stmt);
+  return sorts;
+}
+
+/* The most a look for the first rows may cost, in SQLite VM instructions, before it gives way
+ * to the whole query: 256 per row wanted, 131,072 (a few milliseconds). Rows that come through
+ * an index in the list's order for each matched record cost a few dozen per row: for the POS
+ * sales of the 28 stores of a city (pos_sales_by_store_date) SQLite reads only the first rows of
+ * each store (its ORDER BY ... LIMIT optimisation), 23,000 instructions for 512 rows. A query
+ * that reads every match to find the first ones (an index without the sort column, an OR of two
+ * references) would cost nearly as much as the whole query again, and is stopped. */
+#define FIRST_ROWS_BUDGET (256 * FF_RECORD_REPOSITORY_FIRST_ROWS)
+#define PROGRESS_STEP 1000
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         steps;
+  gboolean      too_dear;
+} FirstRowsProgress;
+
+static int
+first_rows_progress_cb (void *user_data)
+{
+  FirstRowsProgress *progress = user_data;
+
+  if (++progress->steps * PROGRESS_STEP > FIRST_ROWS_BUDGET)
+    progress->too_dear = TRUE;
+  return progress->too_dear || g_cancellable_is_cancelled (progress->cancellable);
+}
+
+typedef enum
+{
+  FIRST_ROWS_FAILED,      /* an error (or a cancellation), set */
+  FIRST_ROWS_FOUND,       /* in @rowids: at most FF_RECORD_REPOSITORY_FIRST_ROWS, all if fewer */
+  FIRST_ROWS_TOO_DEAR,    /* not found within the budget; @rowids is left empty */
+} FirstRows;
+
+/* The first FF_RECORD_REPOSITORY_FIRST_ROWS rows of @sql (a query's whole SELECT ... ORDER BY),
+ * appended to the empty @rowids, if SQLite finds them within FIRST_ROWS_BUDGET. */
+static FirstRows
+read_first_rows (FfRecordRepository  *self,
+                 const char          *sql,
+                 GPtrArray           *binds,
+                 GArray              *rowids,
+                 GCancellable        *cancellable,
+                 GError             **error)
+{
+  g_autofree char *limited = g_strdup_printf ("%s LIMIT %d", sql,
+                                              FF_RECORD_REPOSITORY_FIRST_ROWS);
+  sqlite3 *db = ff_store_get_handle (self->store);
+  FirstRowsProgress progress = { cancellable, 0, FALSE };
+  sqlite3_stmt *stmt = prepare_bound (self, limited, binds, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FIRST_ROWS_FAILED;
+  sqlite3_progress_handler (db, PROGRESS_STEP, first_rows_progress_cb, &progress);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  sqlite3_finalize (stmt);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FIRST_ROWS_FAILED;
+  if (rc == SQLITE_DONE)
+    return FIRST_ROWS_FOUND;
+  g_array_set_size (rowids, 0);
+  if (rc == SQLITE_INTERRUPT && progress.too_dear)
+    return FIRST_ROWS_TOO_DEAR;
+  ff_store_set_error (self->store, rc, _("Could not query records"), error);
+  return FIRST_ROWS_FAILED;
+}
+
 GArray *
 ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
                                            const FfRecordQuery *query,
@@ -583,11 +690,17 @@ ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
   g_autofree char *sort_expr = NULL;
   const FfField *sort_field = NULL;
   sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
   const char *direction;
+  gboolean searched_by_reference = FALSE;
+  gboolean in_snapshot = FALSE;
+  guint n_known = 0, n_seen = 0;
+  GArray *result = NULL;
   int rc;
 
   g_return_val_if_fail (FF_IS_RECORD_REPOSITORY (self), NULL);
 
+  db = ff_store_get_handle (self->store);
   if (query && query->sort_field)
     sort_field = ff_kind_get_field (self->kind, query->sort_field);
   if (sort_field == NULL)
@@ -607,7 +720,7 @@ ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
       g_string_append_printf (sql, " LEFT JOIN \"%s\" AS r%d ON r%d.id = t.\"%s\"", ref->table,
                               i, i, sort_field->name);
     }
-  if (!append_where (self, query, sql, binds, error))
+  if (!append_where (self, query, sql, binds, &searched_by_reference, error))
     return NULL;
   g_string_append_printf (sql, " ORDER BY %s%s %s, t.rowid %s", sort_expr,
                           /* Numbers and ISO dates sort right as they are (and can use an
@@ -616,16 +729,52 @@ ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
                             || sort_field->type == FF_FIELD_TIMESTAMP ? "" : " COLLATE FF_NATURAL",
                           direction, direction);
 
+  /* A sort yields no row before it has sorted them all: a search of the POS sales of a city's
+   * stores showed nothing until all 70,000 were sorted. When the matches come through
+   * references' indexes, a look for the first rows alone (ORDER BY ... LIMIT) may find them
+   * cheaply; if it does within its budget, they are handed over before the whole query runs, in
+   * one snapshot with it (so they are its first rows), and only the rows after them are new. A
+   * search of the kind's own text scans it all whatever the limit, and is not looked at twice. */
+  if (partial != NULL && searched_by_reference && plan_sorts (self, sql->str, binds)
+      && sqlite3_exec (db, "SAVEPOINT ff_query_rowids", NULL, NULL, NULL) == SQLITE_OK)
+    {
+      in_snapshot = TRUE;
+      switch (read_first_rows (self, sql->str, binds, rowids, cancellable, error))
+        {
+        case FIRST_ROWS_FAILED:
+          goto out;
+        case FIRST_ROWS_FOUND:
+          if (rowids->len < FF_RECORD_REPOSITORY_FIRST_ROWS)
+            {
+              /* That was all of them. */
+              result = g_steal_pointer (&rowids);
+              goto out;
+            }
+          n_known = rowids->len;
+          partial (rowids, user_data);
+          next_partial = rowids->len * 4;
+          break;
+        case FIRST_ROWS_TOO_DEAR:
+          break;
+        }
+    }
+
   stmt = prepare_bound (self, sql->str, binds, error);
   if (stmt == NULL)
-    return NULL;
+    goto out;
   if (cancellable != NULL)
-    sqlite3_progress_handler (ff_store_get_handle (self->store), 1000, cancel_progress_cb,
-                              cancellable);
+    sqlite3_progress_handler (db, 1000, cancel_progress_cb, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
 
+      if (n_seen < n_known)
+        {
+          /* One of the first rows, handed over already. */
+          g_warn_if_fail (g_array_index (rowids, gint64, n_seen) == rowid);
+          n_seen++;
+          continue;
+        }
       g_array_append_val (rowids, rowid);
       if (partial != NULL && rowids->len >= next_partial)
         {
@@ -633,16 +782,23 @@ ff_record_repository_query_rowids_partial (FfRecordRepository  *self,
           next_partial = rowids->len * 4;
         }
     }
-  sqlite3_progress_handler (ff_store_get_handle (self->store), 0, NULL, NULL);
+  sqlite3_progress_handler (db, 0, NULL, NULL);
   sqlite3_finalize (stmt);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+    goto out;
   if (rc != SQLITE_DONE)
     {
       ff_store_set_error (self->store, rc, _("Could not query records"), error);
-      return NULL;
+      goto out;
     }
-  return g_steal_pointer (&rowids);
+  result = g_steal_pointer (&rowids);
+
+out:
+  /* Read only: releasing ends the snapshot (or, in a caller's transaction, leaves it as it
+   * was). */
+  if (in_snapshot)
+    sqlite3_exec (db, "RELEASE ff_query_rowids", NULL, NULL, NULL);
+  return result;
 }
 
 GPtrArray *

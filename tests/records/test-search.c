@@ -1,8 +1,10 @@
 /* test-search.c — list searches: regardless of case in any script, through references, through
  * the search tables that triggers keep for kinds that grow, cancelled when superseded, and
- * delivered a first page at a time. */
+ * delivered a first page at a time, the same whichever way the query runs. */
 // SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "foodflow-test"
+
+#include <string.h>
 
 #include "ff-error.h"
 #include "ff-kind-catalog.h"
@@ -242,6 +244,201 @@ test_reference_by_title (Fixture       *fixture,
   assert_found (fixture, "lots", "sku-1", "FG-1");
 }
 
+/* POS sales of four stores, three of them in Utrecht, two SKUs, 150 days: 1,200 rows whose
+ * rowids follow neither store nor date (imported in a scattered order), six to a day. */
+static void
+import_pos_sales (Fixture *fixture)
+{
+  g_autoptr (GString) csv = g_string_new ("store,sku,sale_date,units,net_sales_minor,currency\r\n");
+  const guint n = 4 * 2 * 150;
+
+  import_ok (fixture, "banners", "code,name,country\r\nBN-1,FreshMart,NL\r\n");
+  import_ok (fixture, "stores",
+             "number,name,banner,format,city,country,status\r\n"
+             "101,FreshMart Utrecht 1,BN-1,supermarket,Utrecht,NL,open\r\n"
+             "102,FreshMart Utrecht 2,BN-1,supermarket,Utrecht,NL,open\r\n"
+             "103,FreshMart Tilburg 1,BN-1,supermarket,Tilburg,NL,open\r\n"
+             "104,FreshMart Utrecht 3,BN-1,supermarket,Utrecht,NL,open\r\n");
+  import_ok (fixture, "brands", "code,name\r\nBR-1,Brand one\r\n");
+  import_ok (fixture, "skus",
+             "code,gtin,description,brand,pack_size,pack_unit,case_pack,status\r\n"
+             "SKU-1,4006381333931,Chips 200 g,BR-1,200,g,12,active\r\n"
+             "SKU-2,5901234123457,Chips 400 g,BR-1,400,g,6,active\r\n");
+  for (guint i = 0; i < n; i++)
+    {
+      guint j = i * 7919 % n;  /* 7919 is prime: every row once, scattered */
+      g_autoptr (GDateTime) day = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+      g_autoptr (GDateTime) sale = g_date_time_add_days (day, (int) (j / 8));
+      g_autofree char *date = g_date_time_format (sale, "%Y-%m-%d");
+
+      g_string_append_printf (csv, "%u,SKU-%u,%s,%u,%u,EUR\r\n", 101 + j % 4, 1 + j / 4 % 2, date,
+                              j * 37 % 23, j * 37 % 23 * 189);
+    }
+  import_ok (fixture, "pos_sales", csv->str);
+}
+
+/* The rowids @sql selects, in its order. */
+static GArray *
+query_rowids_sql (FfStore    *store,
+                  const char *sql)
+{
+  GArray *rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ff_store_get_handle (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (rowids, rowid);
+    }
+  sqlite3_finalize (stmt);
+  return rowids;
+}
+
+static void
+assert_same_rowids (GArray *got,
+                    GArray *expected)
+{
+  g_assert_cmpuint (got->len, ==, expected->len);
+  for (guint i = 0; i < got->len; i++)
+    g_assert_cmpint (g_array_index (got, gint64, i), ==, g_array_index (expected, gint64, i));
+}
+
+static int
+count_limited_cb (unsigned  type,
+                  void     *user_data,
+                  void     *stmt,
+                  void     *sql)
+{
+  /* The list's own query, not the look-up of the matching stores (LIMIT 201) */
+  if (g_str_has_prefix (sql, "SELECT t.rowid ") && strstr (sql, " LIMIT ") != NULL)
+    (*(guint *) user_data)++;
+  return 0;
+}
+
+typedef struct
+{
+  GArray  *first;
+  guint    calls;
+  FfStore *writer;   /* when set, the first delivery is followed by a new first row */
+} SnapshotPartial;
+
+static void
+snapshot_partial_cb (GArray   *rowids,
+                     gpointer  user_data)
+{
+  SnapshotPartial *partial = user_data;
+
+  if (partial->calls++ > 0)
+    return;
+  partial->first = g_array_copy (rowids);
+  /* Another connection writes a sale that sorts before all others while the query goes on. */
+  if (partial->writer != NULL)
+    ff_test_exec (partial->writer,
+                  "INSERT INTO pos_sales (id, store, sku, sale_date, units, _hlc, _device) "
+                  "SELECT 'late-sale', store, sku, '2025-12-31', 1, 1, 'test' FROM pos_sales "
+                  "WHERE rowid = (SELECT min(rowid) FROM pos_sales)");
+}
+
+/* A search through a reference (the stores of a city) returns the same rows in the same order
+ * whichever way the query runs: in one statement, or (with the first rows delivered early) a
+ * look for the first rows alone, then the rest. The first rows are the first of the whole, even
+ * when another connection writes in between. */
+static void
+test_reference_search_paths (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *sort_field;
+    gboolean    descending;
+    const char *order;
+    gboolean    first_rows_alone;  /* sorted, and an index gives each store's rows in order */
+  } orders[] = {
+    { NULL, FALSE, "p.sale_date, p.rowid", TRUE },
+    { NULL, TRUE, "p.sale_date DESC, p.rowid DESC", TRUE },
+    { "units", FALSE, "p.units, p.rowid", TRUE },
+  };
+  g_autoptr (FfRecordRepository) repo = NULL;
+  sqlite3 *db = ff_store_get_handle (fixture->store);
+
+  import_pos_sales (fixture);
+  repo = ff_record_repository_new (fixture->store, ff_kind_lookup ("pos_sales"));
+  for (guint k = 0; k < G_N_ELEMENTS (orders); k++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT p.rowid FROM pos_sales AS p "
+                                              "JOIN stores AS s ON s.id = p.store "
+                                              "WHERE s.city = 'Utrecht' ORDER BY %s",
+                                              orders[k].order);
+      g_autoptr (GArray) expected = query_rowids_sql (fixture->store, sql);
+      g_autoptr (FfRecordQuery) query = ff_record_query_new ();
+      g_autoptr (GArray) whole = NULL;
+      g_autoptr (GArray) delivered = NULL;
+      g_autoptr (GError) error = NULL;
+      SnapshotPartial partial = { NULL, 0, NULL };
+      guint limited = 0;
+
+      g_test_message ("order by %s", orders[k].order);
+      g_assert_cmpuint (expected->len, ==, 900);
+      query->search = g_strdup ("utrecht");
+      query->sort_field = g_strdup (orders[k].sort_field);
+      query->descending = orders[k].descending;
+
+      sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, count_limited_cb, &limited);
+      whole = ff_record_repository_query_rowids (repo, query, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (limited, ==, 0);
+      delivered = ff_record_repository_query_rowids_partial (repo, query, snapshot_partial_cb,
+                                                             &partial, NULL, &error);
+      sqlite3_trace_v2 (db, 0, NULL, NULL);
+      g_assert_no_error (error);
+      g_assert_cmpuint (limited, ==, orders[k].first_rows_alone ? 1 : 0);
+
+      assert_same_rowids (whole, expected);
+      assert_same_rowids (delivered, expected);
+      g_assert_cmpuint (partial.calls, ==, 1);
+      g_assert_cmpuint (partial.first->len, ==, FF_RECORD_REPOSITORY_FIRST_ROWS);
+      for (guint i = 0; i < partial.first->len; i++)
+        g_assert_cmpint (g_array_index (partial.first, gint64, i), ==,
+                         g_array_index (expected, gint64, i));
+      g_array_unref (partial.first);
+    }
+
+  /* A write between the first rows and the rest: the list is the one the first rows began. */
+  {
+    g_autoptr (GArray) expected = query_rowids_sql (fixture->store,
+                                                    "SELECT p.rowid FROM pos_sales AS p "
+                                                    "JOIN stores AS s ON s.id = p.store "
+                                                    "WHERE s.city = 'Utrecht' "
+                                                    "ORDER BY p.sale_date, p.rowid");
+    g_autoptr (FfStore) writer = ff_session_open_store (fixture->session, NULL);
+    g_autoptr (FfRecordQuery) query = ff_record_query_new ();
+    g_autoptr (GArray) delivered = NULL;
+    g_autoptr (GArray) after = NULL;
+    g_autoptr (GError) error = NULL;
+    SnapshotPartial partial = { NULL, 0, writer };
+
+    g_assert_nonnull (writer);
+    query->search = g_strdup ("utrecht");
+    delivered = ff_record_repository_query_rowids_partial (repo, query, snapshot_partial_cb,
+                                                           &partial, NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < partial.first->len; i++)
+      g_assert_cmpint (g_array_index (partial.first, gint64, i), ==,
+                       g_array_index (expected, gint64, i));
+    assert_same_rowids (delivered, expected);
+    g_array_unref (partial.first);
+    /* The next search sees the new sale, first. */
+    after = ff_record_repository_query_rowids (repo, query, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->len, ==, expected->len + 1);
+    g_assert_cmpint (g_array_index (after, gint64, 0), ==,
+                     ff_test_query_int (fixture->store,
+                                        "SELECT rowid FROM pos_sales WHERE id = 'late-sale'"));
+  }
+}
+
 typedef struct
 {
   GString   *changes;
@@ -316,6 +513,7 @@ main (int   argc,
   ADD ("/search/many-matching-references", test_many_matching_references);
   ADD ("/search/reference-by-title", test_reference_by_title);
   ADD ("/search/list-model-first-rows", test_list_model_first_rows);
+  ADD ("/search/reference-search-paths", test_reference_search_paths);
 #undef ADD
 
   return g_test_run ();
