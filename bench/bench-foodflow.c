@@ -10,9 +10,12 @@
 #include <string.h>
 
 #include "ff-demo.h"
+#include "ff-epcis.h"
+#include "ff-fsma204.h"
 #include "ff-kind-catalog.h"
 #include "ff-lot-trace.h"
 #include "ff-mock-recall.h"
+#include "bench-postgres.h"
 #include "ff-kind-csv.h"
 #include "ff-record-list-model.h"
 #include "ff-record-repository.h"
@@ -453,6 +456,7 @@ compare_doubles (gconstpointer a,
 /* The median of 20 runs of a trace, and of the bare recursive query that only finds the lots. */
 static void
 time_trace (FfStore          *store,
+            BenchPostgres    *pg,
             const char       *lot_type,
             FfTraceDirection  direction)
 {
@@ -500,9 +504,23 @@ time_trace (FfStore          *store,
     }
   qsort (ours, G_N_ELEMENTS (ours), sizeof (double), compare_doubles);
   qsort (plain, G_N_ELEMENTS (plain), sizeof (double), compare_doubles);
-  printf ("| %s, busiest %s lot | %u lots, %u links | %.2f ms | %.2f ms | %.1f× |\n",
+  printf ("| %s, busiest %s lot | %u lots, %u links | %.2f ms | %.2f ms | %.1f× |",
           direction == FF_TRACE_FORWARD ? "forward" : "backward", lot_type, reached, links,
           ours[10] * 1e3, plain[10] * 1e3, ours[10] / plain[10]);
+#ifdef HAVE_LIBPQ
+  if (pg != NULL)
+    {
+      guint pg_reached = 0;
+      double peer = bench_postgres_trace (pg, lot_id, direction == FF_TRACE_FORWARD,
+                                          G_N_ELEMENTS (ours), &pg_reached);
+
+      /* The CTE counts the start lot too. */
+      printf (" %.2f ms (%u lots) | %.2f× |", peer * 1e3, pg_reached - 1, ours[10] / peer);
+    }
+  else
+#endif
+    printf (" — | — |");
+  printf ("\n");
 }
 
 /* A mock recall end to end (both traces, both mass balances, saved as an exercise) of the
@@ -559,12 +577,39 @@ bench_trace (FfVault            *vault,
   g_autoptr (FfSession) session = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME,
                                                    FF_DEMO_PASSWORD, &error);
 
+  BenchPostgres *pg = NULL;
+  const char *peer_name = "PostgreSQL (not found)";
+
   check (error, "unlocking");
+#ifdef HAVE_LIBPQ
+  {
+    /* The peer: the same genealogy in PostgreSQL, with an index on each lot column. */
+    g_autoptr (GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
+    sqlite3_stmt *stmt = ff_store_prepare (ff_session_get_store (session),
+                                           "SELECT input_lot, output_lot FROM lot_links "
+                                           "WHERE _deleted = 0", &error);
+    check (error, "reading the genealogy");
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        g_ptr_array_add (links, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+        g_ptr_array_add (links, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      }
+    sqlite3_reset (stmt);
+    pg = bench_postgres_start (links);
+    if (pg != NULL)
+      peer_name = bench_postgres_version (pg);
+  }
+#endif
   printf ("\n# (c3) Lot trace with quantities and shipments (median of 20) beside the bare "
-          "recursive query\n");
-  printf ("| trace | reached | ours | bare CTE | ratio |\n|---|---|---|---|---|\n");
-  time_trace (ff_session_get_store (session), "ingredient", FF_TRACE_FORWARD);
-  time_trace (ff_session_get_store (session), "finished", FF_TRACE_BACKWARD);
+          "recursive query, in SQLite and in %s (its own execution time)\n",
+          peer_name);
+  printf ("| trace | reached | ours | bare CTE, SQLite | ratio | bare CTE, PostgreSQL | ratio |\n"
+          "|---|---|---|---|---|---|---|\n");
+  time_trace (ff_session_get_store (session), pg, "ingredient", FF_TRACE_FORWARD);
+  time_trace (ff_session_get_store (session), pg, "finished", FF_TRACE_BACKWARD);
+#ifdef HAVE_LIBPQ
+  bench_postgres_stop (pg);
+#endif
   time_recall (session);
   ff_session_lock (session);
   fflush (stdout);
@@ -809,6 +854,147 @@ bench_insert_peer (FfVault            *vault,
   fflush (stdout);
 }
 
+static gboolean
+section_wanted (const char *name)
+{
+  const char *only = g_getenv ("FOODFLOW_BENCH_ONLY");
+  g_auto (GStrv) names = only && *only ? g_strsplit (only, ",", -1) : NULL;
+
+  return names == NULL || g_strv_contains ((const char *const *) names, name);
+}
+
+/* (f) The FSMA 204 sortable spreadsheet of the last 180 days, beside the bare queries that read
+ * the same events ------------------------------------------------------------------------ */
+
+static void
+bench_fsma204 (FfVault            *vault,
+               const FfTenantInfo *info)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfSession) session = NULL;
+  g_autoptr (FfFsma204) export = NULL;
+  g_autofree char *to = NULL, *from = NULL, *tmp = NULL, *book = NULL, *csv = NULL;
+  g_autoptr (GDateTime) last = NULL, first = NULL;
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  FfFsmaFilter filter = { 0 };
+  sqlite3_stmt *stmt;
+  double t0, t1, t2, t3, t4, t5;
+  gint64 bare = 0;
+  int y, m, d;
+
+  if (!section_wanted ("fsma204"))
+    return;
+  session = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME, FF_DEMO_PASSWORD, &error);
+  check (error, "unlocking");
+  stmt = ff_store_prepare (ff_session_get_store (session),
+                           "SELECT max (ship_date) FROM shipments WHERE _deleted = 0", &error);
+  check (error, "the last ship date");
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    to = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (to == NULL || sscanf (to, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return;
+  last = g_date_time_new (utc, y, m, d, 0, 0, 0);
+  first = g_date_time_add_days (last, -179);
+  from = g_date_time_format (first, "%Y-%m-%d");
+  filter.from = from;
+  filter.to = to;
+
+  t0 = now ();
+  export = ff_fsma204_collect (ff_session_get_store (session), &filter, NULL, &error);
+  check (error, "collecting the FSMA 204 rows");
+  t1 = now ();
+  tmp = g_dir_make_tmp ("ff-bench-fsma204-XXXXXX", &error);
+  check (error, "a temporary directory");
+  book = g_build_filename (tmp, "fsma204.xlsx", NULL);
+  csv = g_build_filename (tmp, "csv", NULL);
+  t2 = now ();
+  ff_fsma204_write_xlsx (export, book, &error);
+  check (error, "writing the workbook");
+  t3 = now ();
+  ff_fsma204_write_csv_dir (export, csv, &error);
+  check (error, "writing the CSV files");
+  t4 = now ();
+  {
+    /* The columns the spreadsheet reads of each event, stepped through and nothing more. */
+    static const char *const sql[] = {
+      "SELECT id, code, lot, quantity, unit, received_on, receiving_location, receiving_gln, "
+      "previous_source, previous_source_gln, reference_doc_type, reference_doc_number "
+      "FROM receipts WHERE received_on >= ?1 AND received_on <= ?2 AND _deleted = 0",
+      "SELECT id, code, event_code, input_lot, output_lot, quantity, unit, transformed_at, "
+      "location, location_gln, reference_doc_type, reference_doc_number FROM lot_links "
+      "WHERE transformed_at >= ?1 AND transformed_at < ?2 || 'Z' AND _deleted = 0",
+      "SELECT id, code, lot, quantity, unit, ship_date, ship_from, ship_from_gln, ship_to, "
+      "ship_to_gln, reference_doc_type, reference_doc_number FROM shipments "
+      "WHERE ship_date >= ?1 AND ship_date <= ?2 AND _deleted = 0",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+      {
+        stmt = ff_store_prepare (ff_session_get_store (session), sql[i], &error);
+        check (error, "the bare query");
+        sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          bare++;
+        sqlite3_reset (stmt);
+      }
+  }
+  t5 = now ();
+
+  printf ("\n# (f) FSMA 204 sortable spreadsheet, %s to %s (180 days)\n", from, to);
+  printf ("| step | figure |\n|---|---|\n");
+  printf ("| rows: receiving / transformation (events) / shipping / initial packing | "
+          "%u / %u (%u) / %u / %u |\n", export->n_rows[FF_FSMA_RECEIVING],
+          export->n_rows[FF_FSMA_TRANSFORMATION], export->n_events[FF_FSMA_TRANSFORMATION],
+          export->n_rows[FF_FSMA_SHIPPING], export->n_rows[FF_FSMA_INITIAL_PACKING]);
+  printf ("| KDE gaps | %u |\n", export->gaps->len);
+  printf ("| collecting the rows | %.2f s |\n", t1 - t0);
+  printf ("| writing the workbook | %.2f s (%.1f MB) |\n", t3 - t2, file_size (book) / 1e6);
+  printf ("| writing the CSV files | %.2f s |\n", t4 - t3);
+  printf ("| bare queries stepping the same %" G_GINT64_FORMAT " event rows | %.3f s "
+          "(collecting: %.1f×) |\n",
+          bare, t5 - t4, (t1 - t0) / MAX (t5 - t4, 1e-9));
+  rm_rf (tmp);
+  ff_session_lock (session);
+  fflush (stdout);
+}
+
+/* (g) The whole tenant as a GS1 EPCIS 2.0 JSON-LD document ------------------------------------ */
+
+static void
+bench_epcis (FfVault            *vault,
+             const FfTenantInfo *info)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FfSession) session = NULL;
+  g_autoptr (FfEpcisSummary) summary = NULL;
+  g_autofree char *tmp = NULL, *path = NULL;
+  FfEpcisOptions options = { info->id, NULL, NULL, NULL };
+  double t0, t1;
+
+  if (!section_wanted ("epcis"))
+    return;
+  session = ff_vault_unlock (vault, info->id, FF_DEMO_USERNAME, FF_DEMO_PASSWORD, &error);
+  check (error, "unlocking");
+  tmp = g_dir_make_tmp ("ff-bench-epcis-XXXXXX", &error);
+  check (error, "a temporary directory");
+  path = g_build_filename (tmp, "export.jsonld", NULL);
+  t0 = now ();
+  summary = ff_epcis_export_to_file (ff_session_get_store (session), &options, path, NULL, &error);
+  check (error, "the EPCIS export");
+  t1 = now ();
+  printf ("\n# (g) EPCIS 2.0 JSON-LD export of the whole tenant\n");
+  printf ("| events: commissioning / receiving / transformation / shipping | gaps | time | "
+          "events/s | size |\n|---|---|---|---|---|\n");
+  printf ("| %u: %u / %u / %u / %u | %u | %.2f s | %.0f | %.1f MB |\n", summary->n_events,
+          summary->n_commissioning, summary->n_receiving, summary->n_transformation,
+          summary->n_shipping, summary->gaps->len, t1 - t0, rate (summary->n_events, t1 - t0),
+          file_size (path) / 1e6);
+  rm_rf (tmp);
+  ff_session_lock (session);
+  fflush (stdout);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -817,6 +1003,7 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autoptr (FfVault) vault = NULL;
   g_autoptr (FfTenantInfo) info = NULL;
+  const char *kept;
   const char *scale_s = g_getenv ("FOODFLOW_BENCH_SCALE");
   double scale = scale_s ? g_ascii_strtod (scale_s, NULL) : 1.0;
   double t0 = now ();
@@ -826,22 +1013,47 @@ main (int   argc,
       fprintf (stderr, "bench-foodflow: FOODFLOW_BENCH_SCALE must be a number above 0\n");
       return 1;
     }
-  dir = g_dir_make_tmp ("ff-bench-XXXXXX", &error);
+  /* FOODFLOW_BENCH_DATA_DIR: the demo tenant of an earlier run (or of `foodflow-cli demo`),
+   * kept; FOODFLOW_BENCH_ONLY: a comma-separated list of the sections to run (search,trace). */
+  kept = g_getenv ("FOODFLOW_BENCH_DATA_DIR");
+  dir = kept ? g_strdup (kept) : g_dir_make_tmp ("ff-bench-XXXXXX", &error);
   check (error, "making a temporary directory");
   vault = ff_vault_open (dir, &error);
   check (error, "opening the vault");
 
   printf ("# FoodFlow benchmarks: figures only, nothing is asserted (data in %s)\n", dir);
-  info = bench_generate (vault, scale);
-  bench_open (dir, info);
-  bench_filter (vault, info);
-  bench_search (vault, info);
-  bench_trace (vault, info);
-  bench_csv (vault, info);
-  bench_insert_peer (vault, info);
+  if (kept)
+    {
+      g_autoptr (GPtrArray) tenants = ff_vault_list_tenants (vault, &error);
+
+      check (error, "listing the tenants");
+      if (tenants->len == 0)
+        {
+          fprintf (stderr, "bench-foodflow: %s holds no tenant\n", dir);
+          return 1;
+        }
+      info = ff_tenant_info_copy (tenants->pdata[0]);
+    }
+  else
+    info = bench_generate (vault, scale);
+  if (section_wanted ("open"))
+    bench_open (dir, info);
+  if (section_wanted ("filter"))
+    bench_filter (vault, info);
+  if (section_wanted ("search"))
+    bench_search (vault, info);
+  if (section_wanted ("trace"))
+    bench_trace (vault, info);
+  if (section_wanted ("csv"))
+    bench_csv (vault, info);
+  if (section_wanted ("insert"))
+    bench_insert_peer (vault, info);
+  bench_fsma204 (vault, info);
+  bench_epcis (vault, info);
   printf ("\n# all benchmarks: %.1f s\n", now () - t0);
 
   g_clear_object (&vault);
-  rm_rf (dir);
+  if (!kept)
+    rm_rf (dir);
   return 0;
 }

@@ -68,6 +68,8 @@ int         _ff_cli_import        (FfCliContext *ctx);
 int         _ff_cli_kinds         (FfCliContext *ctx);
 int         _ff_cli_tools         (FfCliContext *ctx);
 int         _ff_cli_tool          (FfCliContext *ctx);
+int         _ff_cli_epcis         (FfCliContext *ctx);
 int         _ff_cli_recall        (FfCliContext *ctx);
+int         _ff_cli_fsma204       (FfCliContext *ctx);
 
 G_END_DECLS

@@ -44,7 +44,11 @@ static const char usage[] =
   "                                [--override-by QA-USER]\n"
   "  foodflow-cli [--data-dir DIR] lot why TENANT LOT --user U\n"
   "  foodflow-cli [--data-dir DIR] tool TENANT NAME [PARAMETERS-JSON] --user U\n"
+  "  foodflow-cli [--data-dir DIR] epcis TENANT [--from DATE] [--to DATE] [--lot LOT] --user U\n"
+  "                                [-o FILE.jsonld]\n"
   "  foodflow-cli [--data-dir DIR] recall TENANT --lot LOT [--lot LOT] --user U [--notes TEXT]\n"
+  "  foodflow-cli [--data-dir DIR] fsma204 TENANT --from DATE --to DATE [--lot TLC]\n"
+  "                                [--product TEXT] --user U -o FILE.xlsx|DIR\n"
   "  foodflow-cli tools [--workspace WORKSPACE]\n"
   "  foodflow-cli kinds\n"
   "\n"
@@ -58,6 +62,15 @@ static const char usage[] =
   "old password may be known to someone. lot release is refused while an open critical\n"
   "deviation is on the lot or on what it was made from, unless --override-by names a QA user\n"
   "who signs the release with their password ($FOODFLOW_SIGNER_PASSWORD, or asked for).\n"
+  "epcis writes the traceability events as GS1 EPCIS 2.0 JSON-LD (standard output without\n"
+  "-o): dates are inclusive, in the site's time zone; --lot keeps the events of that lot and\n"
+  "of every lot traced from it forward and backward. What it had to make up or leave out (no\n"
+  "GTIN, no GLN) goes to standard error, one gap a line.\n"
+  "fsma204 writes FDA's FSMA 204 sortable spreadsheet: a workbook for -o FILE.xlsx, else CSV\n"
+  "files in the directory -o names; dates are inclusive, in the site's time zone; --lot keeps\n"
+  "the events of that lot and of every lot traced from it forward, --product those of lots\n"
+  "whose description, ingredient or SKU code holds the text. The key data elements it could\n"
+  "not fill (KDE gaps) are listed in it and on standard output.\n"
   "The data directory defaults to $FOODFLOW_DATA_DIR,\n"
   "then $XDG_DATA_HOME/foodflow.\n"
   "Exit status: 0 success, 2 authentication failed, 1 any other failure.\n";
@@ -249,8 +262,12 @@ dispatch (FfCliContext *ctx,
     return _ff_cli_tools (ctx);
   if (g_str_equal (command, "tool"))
     return _ff_cli_tool (ctx);
+  if (g_str_equal (command, "epcis"))
+    return _ff_cli_epcis (ctx);
   if (g_str_equal (command, "recall"))
     return _ff_cli_recall (ctx);
+  if (g_str_equal (command, "fsma204"))
+    return _ff_cli_fsma204 (ctx);
   return _ff_cli_usage_error (_("Unknown command “%s”"), command);
 }
 

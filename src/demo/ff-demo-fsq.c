@@ -5,37 +5,42 @@
 
 #include "config.h"
 
-#include "ff-demo-private.h"
+#include <stdlib.h>
 
+#include "ff-demo-private.h"
+#include "ff-gtin.h"
+
+/* GLNs: the GS1 prefix of the supplier's country and an invented company number. The Tahini
+ * House has no GS1 membership, so none. */
 const FfDemoSupplier ff_demo_suppliers[] = {
-  { "Agro Maíz Jalisco", "ingredient", "MX", "Guadalajara", "approved", "medium", "primusgfs" },
-  { "Nordic Oils", "ingredient", "DK", "Aarhus", "approved", "low", "fssc22000" },
-  { "Zeeuwse Zoutwinning", "ingredient", "NL", "Vlissingen", "approved", "low", "fssc22000" },
-  { "Levant Chickpea Co.", "ingredient", "TR", "Gaziantep", "approved", "medium", "brcgs" },
-  { "Valle Verde Tomates", "ingredient", "ES", "Badajoz", "approved", "medium", "ifs" },
-  { "Pfalz Gewürze", "ingredient", "DE", "Neustadt an der Weinstraße", "approved", "low", "ifs" },
-  { "Tahini House Nablus", "ingredient", "PS", "Nablus", "conditional", "high", "brcgs" },
-  { "Garlic Growers Drôme", "ingredient", "FR", "Valence", "approved", "low", "ifs" },
-  { "Sunflower Mills Szeged", "ingredient", "HU", "Szeged", "approved", "low", "fssc22000" },
-  { "Citrus Acid Solutions", "processing_aid", "BE", "Tienen", "approved", "low", "fssc22000" },
-  { "PolyFlex Films", "packaging", "PL", "Łódź", "approved", "low", "brcgs" },
-  { "Kartonfabriek Twente", "packaging", "NL", "Hengelo", "approved", "low", "brcgs" },
-  { "GlassJar Europe", "packaging", "CZ", "Teplice", "approved", "low", "fssc22000" },
-  { "CapSeal Closures", "packaging", "IT", "Parma", "approved", "low", "brcgs" },
-  { "Label Print Gent", "packaging", "BE", "Gent", "approved", "low", "brcgs" },
-  { "PestAway Services", "service", "NL", "Utrecht", "approved", "low", "none" },
-  { "LabTest Analytics", "service", "DE", "Bremen", "approved", "low", "none" },
-  { "CleanChem Hygiene", "processing_aid", "DK", "Odense", "approved", "low", "none" },
-  { "FlatBread Partners", "co_packer", "GB", "Leicester", "approved", "low", "brcgs" },
-  { "DipMasters Co-Pack", "co_packer", "PL", "Poznań", "approved", "medium", "brcgs" },
-  { "Chili Farms Sinaloa", "ingredient", "MX", "Culiacán", "suspended", "high", "primusgfs" },
-  { "Olive Grove Jaén", "ingredient", "ES", "Jaén", "approved", "low", "ifs" },
-  { "Yeast & Cultures BV", "ingredient", "NL", "Delft", "approved", "low", "fssc22000" },
-  { "Wheat Mill Wallonie", "ingredient", "BE", "Namur", "approved", "low", "ifs" },
-  { "Crisp & Co Manufacturing", "co_packer", "BE", "Kortrijk", "conditional", "medium", "ifs" },
-  { "Picardie Légumes", "ingredient", "FR", "Amiens", "approved", "low", "ifs" },
-  { "Aguacates Málaga", "ingredient", "ES", "Vélez-Málaga", "approved", "medium", "primusgfs" },
-  { "Pepper Valley Almería", "ingredient", "ES", "El Ejido", "approved", "medium", "primusgfs" },
+  { "Agro Maíz Jalisco", "ingredient", "MX", "Guadalajara", "approved", "medium", "primusgfs", "7503000000016" },
+  { "Nordic Oils", "ingredient", "DK", "Aarhus", "approved", "low", "fssc22000", "5703001000011" },
+  { "Zeeuwse Zoutwinning", "ingredient", "NL", "Vlissingen", "approved", "low", "fssc22000", "8713002000016" },
+  { "Levant Chickpea Co.", "ingredient", "TR", "Gaziantep", "approved", "medium", "brcgs", "8693003000010" },
+  { "Valle Verde Tomates", "ingredient", "ES", "Badajoz", "approved", "medium", "ifs", "8413004000013" },
+  { "Pfalz Gewürze", "ingredient", "DE", "Neustadt an der Weinstraße", "approved", "low", "ifs", "4003005000019" },
+  { "Tahini House Nablus", "ingredient", "PS", "Nablus", "conditional", "high", "brcgs", NULL },
+  { "Garlic Growers Drôme", "ingredient", "FR", "Valence", "approved", "low", "ifs", "3003007000018" },
+  { "Sunflower Mills Szeged", "ingredient", "HU", "Szeged", "approved", "low", "fssc22000", "5993008000019" },
+  { "Citrus Acid Solutions", "processing_aid", "BE", "Tienen", "approved", "low", "fssc22000", "5413009000011" },
+  { "PolyFlex Films", "packaging", "PL", "Łódź", "approved", "low", "brcgs", "5903010000013" },
+  { "Kartonfabriek Twente", "packaging", "NL", "Hengelo", "approved", "low", "brcgs", "8713011000014" },
+  { "GlassJar Europe", "packaging", "CZ", "Teplice", "approved", "low", "fssc22000", "8593012000011" },
+  { "CapSeal Closures", "packaging", "IT", "Parma", "approved", "low", "brcgs", "8003013000014" },
+  { "Label Print Gent", "packaging", "BE", "Gent", "approved", "low", "brcgs", "5413014000013" },
+  { "PestAway Services", "service", "NL", "Utrecht", "approved", "low", "none", "8713015000010" },
+  { "LabTest Analytics", "service", "DE", "Bremen", "approved", "low", "none", "4003016000015" },
+  { "CleanChem Hygiene", "processing_aid", "DK", "Odense", "approved", "low", "none", "5703017000012" },
+  { "FlatBread Partners", "co_packer", "GB", "Leicester", "approved", "low", "brcgs", "5013018000011" },
+  { "DipMasters Co-Pack", "co_packer", "PL", "Poznań", "approved", "medium", "brcgs", "5903019000014" },
+  { "Chili Farms Sinaloa", "ingredient", "MX", "Culiacán", "suspended", "high", "primusgfs", "7503020000010" },
+  { "Olive Grove Jaén", "ingredient", "ES", "Jaén", "approved", "low", "ifs", "8413021000010" },
+  { "Yeast & Cultures BV", "ingredient", "NL", "Delft", "approved", "low", "fssc22000", "8713022000010" },
+  { "Wheat Mill Wallonie", "ingredient", "BE", "Namur", "approved", "low", "ifs", "5413023000011" },
+  { "Crisp & Co Manufacturing", "co_packer", "BE", "Kortrijk", "conditional", "medium", "ifs", "5413024000010" },
+  { "Picardie Légumes", "ingredient", "FR", "Amiens", "approved", "low", "ifs", "3003025000014" },
+  { "Aguacates Málaga", "ingredient", "ES", "Vélez-Málaga", "approved", "medium", "primusgfs", "8413026000015" },
+  { "Pepper Valley Almería", "ingredient", "ES", "El Ejido", "approved", "medium", "primusgfs", "8413027000014" },
 };
 
 const guint ff_demo_n_suppliers = G_N_ELEMENTS (ff_demo_suppliers);
@@ -170,6 +175,7 @@ make_suppliers (FfDemo  *demo,
       _ff_demo_set (r, "gfsi_scheme", s->scheme);
       _ff_demo_set (r, "country", s->country);
       _ff_demo_setf (r, "contact_email", "quality@%s.example", slug);
+      _ff_demo_set (r, "gln", s->gln);
       _ff_demo_set_day (demo, r, "next_audit_due", due);
       if (i < G_N_ELEMENTS (supplier_notes))
         _ff_demo_set (r, "notes", supplier_notes[i]);
@@ -347,6 +353,23 @@ make_certificates (FfDemo  *demo,
 
 /* Materials and allergens ------------------------------------------------------------------ */
 
+/* The supplier's GTIN-13 of a raw material: its company prefix (the first seven digits of its
+ * GLN) and the material's number. Packaging materials, and what comes from a supplier without
+ * a GS1 membership, have none: the EPCIS export shows what it does then. */
+static gboolean
+ingredient_gtin (const FfDemoIngredient *ing,
+                 char                    buf[16])
+{
+  const char *gln = ff_demo_suppliers[ing->supplier].gln;
+  char digits[13];
+
+  if (gln == NULL || ing->code[0] != 'R')
+    return FALSE;
+  g_snprintf (digits, sizeof digits, "%.7s%05d", gln, atoi (ing->code + 3));
+  g_snprintf (buf, 16, "%s%d", digits, ff_gtin_check_digit (digits));
+  return TRUE;
+}
+
 static gboolean
 make_ingredients (FfDemo  *demo,
                   GError **error)
@@ -355,10 +378,12 @@ make_ingredients (FfDemo  *demo,
     {
       const FfDemoIngredient *ing = &ff_demo_ingredients[i];
       FfRecord *r = ff_record_new (&ff_kind_ingredients);
-      char supplier[16];
+      char supplier[16], gtin[16];
 
       _ff_demo_supplier_code (ing->supplier, supplier);
       _ff_demo_set (r, "code", ing->code);
+      if (ingredient_gtin (ing, gtin))
+        _ff_demo_set (r, "gtin", gtin);
       _ff_demo_set (r, "name", ing->name);
       _ff_demo_set (r, "supplier", _ff_demo_id (demo, &ff_kind_suppliers, supplier));
       _ff_demo_set (r, "unit", ing->unit);

@@ -556,6 +556,7 @@ save_links (FfDemo  *demo,
                                    : in->type == FF_DEMO_LOT_WIP ? "kg" : "ea");
           _ff_demo_set (r, "transformed_at", at);
           _ff_demo_set (r, "location", location);
+          _ff_demo_set (r, "location_gln", ff_demo_plants[out->plant].gln);
           _ff_demo_set (r, "reference_doc_type", "production_order");
           _ff_demo_set (r, "reference_doc_number", b->code);
           if (!_ff_demo_save (demo, r, error))

@@ -106,6 +106,7 @@ typedef struct
   const char  *approval;
   const char  *risk;
   const char  *scheme;        /* gfsi_scheme */
+  const char  *gln;           /* 13 digits, or NULL: one without a GS1 membership */
 } FfDemoSupplier;
 
 /* Raw and packaging materials, in the order of FfDemoMaterial. */
@@ -245,6 +246,7 @@ typedef struct
   guint        banner;
   guint        format;        /* index into the demo's formats */
   double       size;          /* demand relative to an average supermarket */
+  char         gln[14];       /* the banner's company prefix and the store number */
 } FfDemoStore;
 
 /* The context ------------------------------------------------------------------------------ */

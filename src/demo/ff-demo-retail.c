@@ -6,22 +6,24 @@
 #include "config.h"
 
 #include "ff-demo-private.h"
+#include "ff-gtin.h"
 
 static const struct {
   const char *code;
   const char *banner;
   const char *retailer;
   const char *country;
+  const char *prefix;         /* the retailer's GS1 company prefix: its stores' GLNs */
   const char *const cities[6];
   const char *const regions[6];
 } banners[] = {
-  { "BN-FRESHMART", "FreshMart", "FreshMart Retail B.V.", "NL",
+  { "BN-FRESHMART", "FreshMart", "FreshMart Retail B.V.", "NL", "8719876",
     { "Amsterdam", "Rotterdam", "Utrecht", "Eindhoven", "Groningen", "Tilburg" },
     { "Noord-Holland", "Zuid-Holland", "Utrecht", "Noord-Brabant", "Groningen", "Noord-Brabant" } },
-  { "BN-DELHAIZEPLUS", "Delhaize Plus", "Delhaize Plus N.V.", "BE",
+  { "BN-DELHAIZEPLUS", "Delhaize Plus", "Delhaize Plus N.V.", "BE", "5419876",
     { "Brussel", "Antwerpen", "Gent", "Leuven", "Brugge", "Namur" },
     { "Brussels", "Antwerp", "East Flanders", "Flemish Brabant", "West Flanders", "Namur" } },
-  { "BN-CORNERGO", "CornerGo", "CornerGo Stores Ltd", "GB",
+  { "BN-CORNERGO", "CornerGo", "CornerGo Stores Ltd", "GB", "5019876",
     { "Manchester", "Leeds", "Sheffield", "Liverpool", "York", "Bradford" },
     { "Greater Manchester", "West Yorkshire", "South Yorkshire", "Merseyside", "North Yorkshire",
       "West Yorkshire" } },
@@ -92,9 +94,12 @@ make_stores (FfDemo  *demo,
                       : 900 + u * 1600;
           int opened = -_ff_demo_int (demo, 200, 9000);
           const char *status = _ff_demo_int (demo, 0, 40) == 0 ? "refit" : "open";
-          char number[16];
+          guint store_number = 100 * (b + 1) + i + 1 + (b * 300);
+          char number[16], digits[13];
 
-          g_snprintf (number, sizeof number, "%u", 100 * (b + 1) + i + 1 + (b * 300));
+          g_snprintf (number, sizeof number, "%u", store_number);
+          g_snprintf (digits, sizeof digits, "%s%05u", banners[b].prefix, store_number);
+          g_snprintf (store->gln, sizeof store->gln, "%s%d", digits, ff_gtin_check_digit (digits));
           store->name = g_strdup_printf ("%s %s %u", banners[b].banner, banners[b].cities[c], i + 1);
           store->banner = b;
           store->format = format;
@@ -112,6 +117,7 @@ make_stores (FfDemo  *demo,
           _ff_demo_set_real (r, "sales_area_m2", area, 0);
           _ff_demo_set (r, "status", status);
           _ff_demo_set_day (demo, r, "opened_on", opened);
+          _ff_demo_set (r, "gln", store->gln);
           if (!_ff_demo_save (demo, r, error))
             {
               g_free (store->name);

@@ -98,9 +98,11 @@ _ff_demo_save_shipments (FfDemo  *demo,
       _ff_demo_set (r, "unit", "ea");
       _ff_demo_set_day (demo, r, "ship_date", s->day);
       _ff_demo_setf (r, "ship_from", "Plant %s, %s (GLN %s)", plant->city, plant->address, plant->gln);
+      _ff_demo_set (r, "ship_from_gln", plant->gln);
       if (s->dc >= 0)
         {
           _ff_demo_setf (r, "ship_to", "%s (GLN %s)", ff_demo_dcs[s->dc].name, ff_demo_dcs[s->dc].gln);
+          _ff_demo_set (r, "ship_to_gln", ff_demo_dcs[s->dc].gln);
           _ff_demo_set (r, "ship_to_type", "dc");
         }
       else
@@ -108,6 +110,7 @@ _ff_demo_save_shipments (FfDemo  *demo,
           const FfDemoStore *store = g_ptr_array_index (demo->stores, s->store);
 
           _ff_demo_setf (r, "ship_to", "%s, store %s", store->name, store->number);
+          _ff_demo_set (r, "ship_to_gln", store->gln);
           _ff_demo_set (r, "ship_to_type", "store");
         }
       _ff_demo_set (r, "carrier", carriers[(s->lot + s->day + 7) % (int) G_N_ELEMENTS (carriers)]);
@@ -151,7 +154,10 @@ _ff_demo_save_receipts (FfDemo  *demo,
       _ff_demo_set_day (demo, r, "received_on", lot->day);
       _ff_demo_setf (r, "receiving_location", "Plant %s goods receipt (GLN %s)",
                      ff_demo_plants[lot->plant].city, ff_demo_plants[lot->plant].gln);
+      _ff_demo_set (r, "receiving_gln", ff_demo_plants[lot->plant].gln);
       _ff_demo_setf (r, "previous_source", "%s, %s, %s", supplier->name, supplier->city, supplier->country);
+      /* The supplier's own, where it has one (not the Tahini House: no GS1 membership). */
+      _ff_demo_set (r, "previous_source_gln", supplier->gln);
       _ff_demo_set (r, "reference_doc_type", g_str_equal (supplier->country, "NL")
                                              || g_str_equal (supplier->country, "BE")
                                              ? "invoice" : "bill_of_lading");

@@ -276,10 +276,10 @@ ff_mass_balance_compute (FfStore     *store,
                                   amount));
       else if (balance->unexplained > 0)
         add_gap (balance, "unexplained", balance->unexplained, NULL,
-                 /* Translators: %s is a quantity with its unit, "12.5 kg"; then a time */
-                 g_strdup_printf (_("%s missing: the stock count of %s found less than the "
+                 /* Translators: %s is a quantity with its unit, "12.5 kg" */
+                 g_strdup_printf (_("%s missing: the last stock count found less than the "
                                     "movements leave; record the loss as an adjustment with its "
-                                    "reason"), amount, balance->counted_at));
+                                    "reason"), amount));
       else
         add_gap (balance, "over_accounted", balance->unexplained, NULL,
                  /* Translators: %s is a quantity with its unit, "12.5 kg" */
