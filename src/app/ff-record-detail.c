@@ -8,8 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "ff-audit-trail.h"
+#include "ff-kde-gap-banner.h"
 #include "ff-kind-catalog.h"
 #include "ff-lot-panel.h"
+#include "ff-lot-trace-view.h"
+#include "ff-mock-recall-dialog.h"
 #include "ff-record-detail.h"
 #include "ff-record-series.h"
 #include "ff-related-records.h"
@@ -365,7 +368,22 @@ ff_record_detail_set_record (FfRecordDetail *self,
   if (kind == ff_kind_lookup ("lots"))
     {
       gtk_box_append (self->panel_box, ff_lot_panel_new (self->session, record));
+      gtk_box_append (self->panel_box, ff_lot_trace_view_entry_new (self->session, record));
       gtk_widget_set_visible (GTK_WIDGET (self->panel_box), TRUE);
+    }
+  else if (kind == ff_kind_lookup ("recall_exercises"))
+    {
+      gtk_box_append (self->panel_box, ff_mock_recall_dialog_entry_new (self->session, record));
+      gtk_widget_set_visible (GTK_WIDGET (self->panel_box), TRUE);
+    }
+  /* A traceability record says which FSMA 204 key data elements it lacks (once read). */
+  if (ff_kde_gap_banner_covers (kind))
+    {
+      GtkWidget *banner = ff_kde_gap_banner_new (self->session, record);
+
+      gtk_box_prepend (self->panel_box, banner);
+      if (!gtk_widget_get_visible (GTK_WIDGET (self->panel_box)))
+        g_object_bind_property (banner, "visible", self->panel_box, "visible", G_BINDING_DEFAULT);
     }
   fill_fields (self, record);
   fill_trend (self, record);

@@ -10,6 +10,7 @@
 
 #include "ff-date-time-row.h"
 #include "ff-error.h"
+#include "ff-kde-gap-banner.h"
 #include "ff-number.h"
 #include "ff-record-form.h"
 #include "ff-record-repository.h"
@@ -956,6 +957,9 @@ form_new (FfSession    *session,
       add_field_row (self, i, editable);
     }
   attach_inputs (self);
+  /* Editing a traceability record: the FSMA 204 key data elements it lacks, above its fields. */
+  if (record != NULL && ff_kde_gap_banner_covers (kind))
+    gtk_list_box_prepend (self->field_list, ff_kde_gap_banner_new_row (session, record));
   return self;
 }
 

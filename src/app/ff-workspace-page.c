@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ff-kde-gaps-page.h"
 #include "ff-kind-catalog.h"
 #include "ff-record-browser.h"
 #include "ff-workspace-overview.h"
@@ -65,6 +66,20 @@ show_kind (FfWorkspacePage *self,
   return browser;
 }
 
+/* FSQ's list of the traceability records that lack an FSMA 204 key data element. */
+static void
+show_kde_gaps (FfWorkspacePage *self)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->content, "kde-gaps");
+
+  if (page == NULL)
+    {
+      page = ff_kde_gaps_page_new (self->session);
+      gtk_stack_add_named (self->content, page, "kde-gaps");
+    }
+  gtk_stack_set_visible_child (self->content, page);
+}
+
 static void
 show_overview (FfWorkspacePage *self)
 {
@@ -89,12 +104,12 @@ ff_workspace_page_show_kind (FfWorkspacePage *self,
 
   browser = show_kind (self, kind);
   adw_leaflet_set_visible_child (self->leaflet, self->content_bin);
-  for (guint i = 0; i < self->kinds->len; i++)
-    if (g_ptr_array_index (self->kinds, i) == kind)
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->kind_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "ff-kind") == kind)
       {
         g_signal_handlers_block_by_func (self->kind_list, kind_selected_cb, self);
-        gtk_list_box_select_row (self->kind_list,
-                                 gtk_list_box_get_row_at_index (self->kind_list, (int) i + 1));
+        gtk_list_box_select_row (self->kind_list, GTK_LIST_BOX_ROW (row));
         g_signal_handlers_unblock_by_func (self->kind_list, kind_selected_cb, self);
       }
   return browser;
@@ -129,23 +144,26 @@ ff_workspace_page_show_overview (FfWorkspacePage *self)
   g_signal_handlers_unblock_by_func (self->kind_list, kind_selected_cb, self);
 }
 
-/* Row 0 is the overview; the kinds follow. A row selected (also by the arrow keys) shows its
- * records; in a narrow window they come into view only once the row is activated. */
+/* Row 0 is the overview; the kinds follow (FSQ's KDE gaps among them). A row selected (also by
+ * the arrow keys) shows its records; in a narrow window they come into view only once the row
+ * is activated. */
 static void
 kind_selected_cb (FfWorkspacePage *self,
                   GtkListBoxRow   *row)
 {
-  int index;
+  const FfKind *kind;
 
   g_assert (FF_IS_WORKSPACE_PAGE (self));
 
   if (row == NULL)
     return;
-  index = gtk_list_box_row_get_index (row);
-  if (index == 0)
-    show_overview (self);
+  kind = g_object_get_data (G_OBJECT (row), "ff-kind");
+  if (kind != NULL)
+    show_kind (self, kind);
+  else if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), "kde-gaps") == 0)
+    show_kde_gaps (self);
   else
-    show_kind (self, g_ptr_array_index (self->kinds, (guint) index - 1));
+    show_overview (self);
 }
 
 static void
@@ -420,9 +438,23 @@ ff_workspace_page_new (FfSession   *session,
                                             kinds[i]->name);
 
           g_object_set_data (G_OBJECT (row), "ff-nav-group", (gpointer) groups[g]);
+          g_object_set_data (G_OBJECT (row), "ff-kind", (gpointer) kinds[i]);
           g_ptr_array_add (self->kinds, (gpointer) kinds[i]);
           gtk_list_box_append (self->kind_list, row);
         }
+  /* FSMA 204's missing key data elements, after the traceability records they are missing
+   * from. */
+  if (workspace == FF_WORKSPACE_FSQ)
+    {
+      GtkWidget *row = sidebar_row_new ("dialog-warning-symbolic", _("KDE gaps"), "kde-gaps");
+      int position = -1;
+
+      for (guint i = 0; i < self->kinds->len; i++)
+        if (g_strcmp0 (((const FfKind *) self->kinds->pdata[i])->nav_group, "Traceability") == 0)
+          position = (int) i + 2;
+      g_object_set_data (G_OBJECT (row), "ff-nav-group", (gpointer) "Traceability");
+      gtk_list_box_insert (self->kind_list, row, position);
+    }
   gtk_list_box_set_header_func (self->kind_list, header_func, NULL, NULL);
   return self;
 }
