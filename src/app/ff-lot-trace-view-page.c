@@ -350,7 +350,7 @@ n_parties (const FfTrace *trace)
     {
       const FfTraceMovement *m = trace->movements->pdata[i];
       if (m->party != NULL)
-        g_hash_table_add (seen, m->party);
+        g_hash_table_add (seen, (gpointer) m->party);
     }
   return g_hash_table_size (seen);
 }

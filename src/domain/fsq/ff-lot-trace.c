@@ -20,39 +20,11 @@ typedef struct
   double quantity;  /* of the input lot used, in the input lot's unit */
 } Edge;
 
+/* A lot's path array is the trace's; its strings, like every other, are the graph's. */
 static void
-trace_lot_free (FfTraceLot *lot)
+trace_lot_clear (FfTraceLot *lot)
 {
-  g_free (lot->id);
-  g_free (lot->code);
-  g_free (lot->lot_type);
-  g_free (lot->status);
-  g_free (lot->unit);
-  g_strfreev (lot->path);
-  g_free (lot);
-}
-
-static void
-movement_free (FfTraceMovement *m)
-{
-  g_free (m->code);
-  g_free (m->lot_code);
-  g_free (m->party);
-  g_free (m->party_type);
-  g_free (m->date);
-  g_free (m->unit);
-  g_free (m->reference);
-  g_free (m);
-}
-
-static void
-customer_free (FfTraceCustomer *c)
-{
-  g_free (c->name);
-  g_free (c->type);
-  g_free (c->first_date);
-  g_free (c->last_date);
-  g_free (c);
+  g_free (lot->path);
 }
 
 void
@@ -64,17 +36,11 @@ ff_trace_free (FfTrace *trace)
   g_clear_pointer (&trace->movements, g_ptr_array_unref);
   g_clear_pointer (&trace->customers, g_ptr_array_unref);
   g_clear_pointer (&trace->cycles, g_ptr_array_unref);
-  g_free (trace->from);
-  g_free (trace->to);
+  g_free (trace->_lot_block);
+  g_free (trace->_move_block);
+  if (trace->_graph != NULL)
+    _ff_trace_graph_unref (trace->_graph);
   g_free (trace);
-}
-
-static void
-set_str (char       **target,
-         const char  *value)
-{
-  g_free (*target);
-  *target = g_strdup (value);
 }
 
 static void
@@ -84,9 +50,9 @@ widen_window (FfTrace    *trace,
   if (date == NULL || *date == '\0')
     return;
   if (trace->from == NULL || strcmp (date, trace->from) < 0)
-    set_str (&trace->from, date);
+    trace->from = date;
   if (trace->to == NULL || strcmp (date, trace->to) > 0)
-    set_str (&trace->to, date);
+    trace->to = date;
 }
 
 /* The lots reached from @start in the graph, breadth first (the start lot first), into
@@ -99,24 +65,15 @@ reach_lots (FfTraceGraph *graph,
 {
   const FfGraphLot *lots = (const FfGraphLot *) (const void *) graph->lots->data;
   g_autoptr (GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));
+  FfTraceLot *block;
 
   g_array_append_val (queue, start);
   position[start] = 0;
   for (guint head = 0; head < queue->len; head++)
     {
-      guint u = g_array_index (queue, guint, head);
-      const FfGraphLot *from = &lots[u];
-      FfTraceLot *lot = g_new0 (FfTraceLot, 1);
+      const FfGraphLot *from = &lots[g_array_index (queue, guint, head)];
       guint n = trace->direction == FF_TRACE_FORWARD ? from->n_out : from->n_in;
 
-      lot->id = g_strdup (from->id);
-      lot->code = g_strdup (from->code);
-      lot->lot_type = g_strdup (from->lot_type);
-      lot->status = g_strdup (from->status);
-      lot->quantity = from->quantity;
-      lot->unit = g_strdup (from->unit);
-      lot->depth = G_MAXUINT;
-      g_ptr_array_add (trace->lots, lot);
       for (guint k = 0; k < n; k++)
         {
           const FfGraphLink *link = trace->direction == FF_TRACE_FORWARD
@@ -129,6 +86,23 @@ reach_lots (FfTraceGraph *graph,
           position[v] = queue->len;
           g_array_append_val (queue, v);
         }
+    }
+  block = g_new0 (FfTraceLot, queue->len);
+  trace->_lot_block = block;
+  for (guint i = 0; i < queue->len; i++)
+    {
+      const FfGraphLot *from = &lots[g_array_index (queue, guint, i)];
+      FfTraceLot *lot = &block[i];
+
+      lot->id = from->id;
+      lot->code = from->code;
+      lot->lot_type = from->lot_type;
+      lot->status = from->status;
+      lot->quantity = from->quantity;
+      lot->unit = from->unit;
+      lot->depth = G_MAXUINT;
+      lot->_rank = from->rank;
+      g_ptr_array_add (trace->lots, lot);
     }
 }
 
@@ -201,7 +175,7 @@ set_paths (FfTrace *trace,
       g_autoptr (GPtrArray) codes = g_ptr_array_new ();
 
       for (guint p = i; p != G_MAXUINT && lot->depth != G_MAXUINT; p = parent[p])
-        g_ptr_array_insert (codes, 0, g_strdup (((FfTraceLot *) trace->lots->pdata[p])->code));
+        g_ptr_array_insert (codes, 0, (gpointer) ((FfTraceLot *) trace->lots->pdata[p])->code);
       g_ptr_array_add (codes, NULL);
       lot->path = (GStrv) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
     }
@@ -334,7 +308,7 @@ compare_lots (gconstpointer a,
 
   if (x->depth != y->depth)
     return x->depth < y->depth ? -1 : 1;
-  return g_strcmp0 (x->code, y->code);
+  return x->_rank < y->_rank ? -1 : x->_rank > y->_rank;
 }
 
 static int
@@ -369,20 +343,21 @@ reach_movements (FfTraceGraph *graph,
                                                   lot->first_move[trace->direction] + k));
     }
   g_ptr_array_sort (reached, compare_moves);
+  trace->_move_block = g_new0 (FfTraceMovement, MAX (reached->len, 1));
   for (guint i = 0; i < reached->len; i++)
     {
       const FfGraphMove *g = reached->pdata[i];
       FfTraceLot *lot = trace->lots->pdata[position[g->lot]];
-      FfTraceMovement *m = g_new0 (FfTraceMovement, 1);
+      FfTraceMovement *m = &((FfTraceMovement *) trace->_move_block)[i];
 
-      m->code = g_strdup (g->code);
-      m->lot_code = g_strdup (lot->code);
-      m->party = g_strdup (g->party);
-      m->party_type = g_strdup (g->party_type);
-      m->date = g_strdup (g->date);
+      m->code = g->code;
+      m->lot_code = lot->code;
+      m->party = g->party;
+      m->party_type = g->party_type;
+      m->date = g->date;
       m->quantity = g->quantity;
-      m->unit = g_strdup (g->unit);
-      m->reference = g_strdup (g->reference);
+      m->unit = g->unit;
+      m->reference = g->reference;
       m->carried = trace->direction == FF_TRACE_FORWARD && lot->quantity > 0
                      ? lot->carried * m->quantity / lot->quantity : NAN;
       widen_window (trace, m->date);
@@ -394,15 +369,15 @@ reach_movements (FfTraceGraph *graph,
           if (c == NULL)
             {
               c = g_new0 (FfTraceCustomer, 1);
-              c->name = g_strdup (m->party);
-              c->type = g_strdup (m->party_type);
-              c->first_date = g_strdup (m->date);
-              g_hash_table_insert (customers, c->name, c);
+              c->name = m->party;
+              c->type = m->party_type;
+              c->first_date = m->date;
+              g_hash_table_insert (customers, (gpointer) c->name, c);
               g_ptr_array_add (trace->customers, c);
             }
           c->n_shipments++;
           c->carried += m->carried;
-          set_str (&c->last_date, m->date);
+          c->last_date = m->date;
         }
     }
 }
@@ -437,14 +412,15 @@ ff_lot_trace (FfStore           *store,
   g_return_val_if_fail (store != NULL && lot_id != NULL, NULL);
 
   trace->direction = direction;
-  trace->lots = g_ptr_array_new_with_free_func ((GDestroyNotify) trace_lot_free);
-  trace->movements = g_ptr_array_new_with_free_func ((GDestroyNotify) movement_free);
-  trace->customers = g_ptr_array_new_with_free_func ((GDestroyNotify) customer_free);
+  trace->lots = g_ptr_array_new_with_free_func ((GDestroyNotify) trace_lot_clear);
+  trace->movements = g_ptr_array_new ();
+  trace->customers = g_ptr_array_new_with_free_func (g_free);
   trace->cycles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
   graph = _ff_trace_graph_get (store, error);
   if (graph == NULL)
     return NULL;
+  trace->_graph = _ff_trace_graph_ref (graph);
   start = _ff_trace_graph_lookup (graph, lot_id);
   if (start == G_MAXUINT)
     {

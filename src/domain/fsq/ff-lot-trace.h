@@ -15,43 +15,47 @@ typedef enum {
   FF_TRACE_BACKWARD,  /* from a finished lot to what it was made from and who supplied it */
 } FfTraceDirection;
 
+/* The strings of a trace are the tenant's, kept while the trace lives (it holds the genealogy
+ * it was read from): read them, never free them. */
 typedef struct
 {
-  char    *id;
-  char    *code;
-  char    *lot_type;
-  char    *status;
+  const char *id;
+  const char *code;
+  const char *lot_type;
+  const char *status;
   double   quantity;   /* the lot's own, in @unit */
-  char    *unit;
+  const char *unit;
   /* Forward: how much of the start lot (in its unit) is in this lot. Backward: how much of this
    * lot (in its own unit) went into the start lot. Proportional allocation through every
    * transformation; NAN when a cycle or a lot without quantity leaves it unknown. */
   double   carried;
   guint    depth;      /* transformations from the start lot, along the shortest path */
-  GStrv    path;       /* lot codes from the start lot to this one */
+  GStrv    path;       /* lot codes from the start lot to this one (the array is the trace's,
+                        * the codes are not) */
+  guint    _rank;      /* private: the lot's place in code order */
 } FfTraceLot;
 
 typedef struct
 {
-  char    *code;       /* shipment or receipt code */
-  char    *lot_code;
-  char    *party;      /* forward: ship-to; backward: supplier code, or the previous source */
-  char    *party_type; /* forward: dc, store, customer; backward: NULL */
-  char    *date;       /* ship date or receipt date */
+  const char *code;       /* shipment or receipt code */
+  const char *lot_code;
+  const char *party;      /* forward: ship-to; backward: supplier code, or the previous source */
+  const char *party_type; /* forward: dc, store, customer; backward: NULL */
+  const char *date;       /* ship date or receipt date */
   double   quantity;   /* as shipped or received, in @unit */
-  char    *unit;
+  const char *unit;
   double   carried;    /* forward: of the start lot, in its unit; backward: NAN */
-  char    *reference;  /* reference document number, or NULL */
+  const char *reference;  /* reference document number, or NULL */
 } FfTraceMovement;
 
 typedef struct
 {
-  char    *name;
-  char    *type;
+  const char *name;
+  const char *type;
   guint    n_shipments;
   double   carried;    /* of the start lot, in its unit */
-  char    *first_date;
-  char    *last_date;
+  const char *first_date;
+  const char *last_date;
 } FfTraceCustomer;
 
 typedef struct
@@ -62,8 +66,11 @@ typedef struct
   GPtrArray        *customers;  /* FfTraceCustomer*, forward only: whom to notify, by name */
   GPtrArray        *cycles;     /* GStrv: lot codes of a loop in the genealogy */
   guint             n_links;    /* genealogy links followed */
-  char             *from;       /* the time window the reached records cover (dates) */
-  char             *to;
+  const char       *from;       /* the time window the reached records cover (dates) */
+  const char       *to;
+  gpointer          _graph;     /* private: the genealogy the strings belong to */
+  gpointer          _lot_block; /* private: the lots and movements, in one allocation each */
+  gpointer          _move_block;
 } FfTrace;
 
 void     ff_trace_free (FfTrace *trace);

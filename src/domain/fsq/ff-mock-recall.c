@@ -50,7 +50,7 @@ count_reached (FfMockRecall *recall,
     {
       FfTraceLot *lot = trace->lots->pdata[i];
 
-      if (!g_hash_table_add (seen, lot->id))
+      if (!g_hash_table_add (seen, (gpointer) lot->id))
         continue;
       if (needs_hold (lot))
         g_ptr_array_add (recall->lots_to_hold, g_strdup (lot->code));

@@ -16,6 +16,7 @@ typedef struct
   const char *status;
   const char *unit;
   double      quantity;   /* NAN when the lot has none */
+  guint       rank;       /* its place among the lots in code order */
   guint       first_out;  /* its links as input: links[first_out .. + n_out] */
   guint       n_out;
   guint       first_in;   /* its links as output: by_output[first_in .. + n_in] */
@@ -46,6 +47,7 @@ typedef struct
 
 typedef struct
 {
+  gatomicrefcount ref_count; /* the connection's, and one per trace that points into it */
   gint64        tag;       /* trace_changes.tag when it was read */
   GStringChunk *strings;
   GArray       *lots;      /* FfGraphLot */
@@ -59,6 +61,8 @@ typedef struct
  * else read again. Owned by @store. */
 FfTraceGraph *_ff_trace_graph_get    (FfStore      *store,
                                       GError      **error);
+FfTraceGraph *_ff_trace_graph_ref    (FfTraceGraph *graph);
+void          _ff_trace_graph_unref  (FfTraceGraph *graph);
 /* The index of the live lot @id, or G_MAXUINT. */
 guint         _ff_trace_graph_lookup (FfTraceGraph *graph,
                                       const char   *id);

@@ -19,7 +19,7 @@
 static void
 graph_free (FfTraceGraph *graph)
 {
-  if (graph == NULL)
+  if (graph == NULL || !g_atomic_ref_count_dec (&graph->ref_count))
     return;
   g_string_chunk_free (graph->strings);
   g_array_unref (graph->lots);
@@ -32,6 +32,43 @@ graph_free (FfTraceGraph *graph)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FfTraceGraph, graph_free)
+
+FfTraceGraph *
+_ff_trace_graph_ref (FfTraceGraph *graph)
+{
+  g_atomic_ref_count_inc (&graph->ref_count);
+  return graph;
+}
+
+void
+_ff_trace_graph_unref (FfTraceGraph *graph)
+{
+  graph_free (graph);
+}
+
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const FfGraphLot *lots = user_data;
+
+  return g_strcmp0 (lots[*(const guint *) a].code, lots[*(const guint *) b].code);
+}
+
+/* Each lot's place in code order, so a trace sorts its lots on numbers. */
+static void
+rank_lots (FfTraceGraph *graph)
+{
+  FfGraphLot *lots = (FfGraphLot *) (void *) graph->lots->data;
+  g_autofree guint *order = g_new (guint, MAX (graph->lots->len, 1));
+
+  for (guint i = 0; i < graph->lots->len; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) graph->lots->len, sizeof (guint), compare_codes, lots);
+  for (guint i = 0; i < graph->lots->len; i++)
+    lots[order[i]].rank = i;
+}
 
 /* A column as a string kept in the graph (the same text once), or NULL. */
 static const char *
@@ -254,6 +291,7 @@ _ff_trace_graph_get (FfStore  *store,
     return kept;
 
   graph = g_new0 (FfTraceGraph, 1);
+  g_atomic_ref_count_init (&graph->ref_count);
   graph->tag = tag;
   graph->strings = g_string_chunk_new (64 * 1024);
   graph->lots = g_array_new (FALSE, TRUE, sizeof (FfGraphLot));
@@ -265,6 +303,7 @@ _ff_trace_graph_get (FfStore  *store,
       || !read_moves (store, graph, FF_TRACE_FORWARD, error)
       || !read_moves (store, graph, FF_TRACE_BACKWARD, error))
     return NULL;
+  rank_lots (graph);
   g_debug ("Trace graph: %u lots, %u links, %u shipments, %u receipts", graph->lots->len,
            graph->links->len, graph->moves[0]->len, graph->moves[1]->len);
   g_object_set_data_full (G_OBJECT (store), GRAPH_KEY, g_steal_pointer (&graph),
