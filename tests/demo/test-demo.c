@@ -565,6 +565,32 @@ check_tools (Demo *demo)
   g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (ran), "result"),
                                   expected));
 
+  /* trace_lot_backward gives the engine's backward trace of the busiest finished lot. */
+  {
+    g_autofree char *finished_id = ff_test_query_text (demo_store (demo),
+      "SELECT output_lot FROM lot_links l JOIN lots t ON t.id = l.output_lot "
+      "WHERE t.lot_type = 'finished' GROUP BY output_lot ORDER BY count(*) DESC, output_lot "
+      "LIMIT 1");
+    g_autofree char *code_sql = g_strdup_printf ("SELECT code FROM lots WHERE id = '%s'",
+                                                 finished_id);
+    g_autofree char *finished = ff_test_query_text (demo_store (demo), code_sql);
+    g_autofree char *backward_params = g_strdup_printf ("{\"lot\": \"%s\"}", finished);
+    g_autoptr (JsonNode) backward_args = json_from_string (backward_params, NULL);
+    g_autoptr (FfTrace) backward = ff_lot_trace (demo_store (demo), finished_id,
+                                                 FF_TRACE_BACKWARD, &error);
+    g_autoptr (JsonNode) backward_expected = NULL, backward_ran = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (backward->lots->len, >, 2);
+    g_assert_cmpuint (backward->movements->len, >=, 1);
+    backward_expected = ff_trace_to_json (backward);
+    backward_ran = ff_tool_run (ff_tool_lookup ("trace_lot_backward"), demo->session,
+                                demo_store (demo), backward_args, &error);
+    g_assert_no_error (error);
+    g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (backward_ran),
+                                                            "result"), backward_expected));
+  }
+
   /* get_lot_details carries the engine's mass balance. */
   {
     g_autoptr (FfMassBalance) balance = ff_mass_balance_compute (demo_store (demo), busiest_id,
