@@ -13,6 +13,7 @@
 
 #include "ff-epcis-private.h"
 #include "ff-error.h"
+#include "ff-fsq-period-private.h"
 #include "ff-gtin.h"
 #include "ff-kinds-private.h"
 #include "ff-lot-trace.h"
@@ -1284,17 +1285,6 @@ ff_epcis_summary_free (FfEpcisSummary *summary)
   g_free (summary);
 }
 
-static gboolean
-valid_date (const char *date)
-{
-  int y, m, d;
-  char end;
-
-  return date != NULL && strlen (date) == 10 && date[4] == '-' && date[7] == '-'
-         && sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3
-         && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
 static void
 export_clear (Export *ex)
 {
@@ -1409,23 +1399,8 @@ ff_epcis_export (FfStore              *store,
   g_return_val_if_fail (store != NULL && options != NULL, NULL);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), NULL);
 
-  if ((options->from != NULL && !valid_date (options->from))
-      || (options->to != NULL && !valid_date (options->to)))
-    {
-      g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
-                   /* Translators: %s is what was given as a date */
-                   _("“%s” is not a date: give it as YYYY-MM-DD"),
-                   options->from != NULL && !valid_date (options->from) ? options->from
-                                                                        : options->to);
-      return NULL;
-    }
-  if (options->from != NULL && options->to != NULL && strcmp (options->from, options->to) > 0)
-    {
-      g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
-                   /* Translators: the two dates of a period, first and last */
-                   _("The period starts (%s) after it ends (%s)"), options->from, options->to);
-      return NULL;
-    }
+  if (!_ff_fsq_check_period (options->from, options->to, error))
+    return NULL;
 
   tenant = escape (options->tenant_id ? options->tenant_id : "tenant");
   ex.store = store;

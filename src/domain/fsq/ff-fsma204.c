@@ -12,6 +12,7 @@
 
 #include "ff-error.h"
 #include "ff-fsma204.h"
+#include "ff-fsq-period-private.h"
 #include "ff-kde-gaps.h"
 #include "ff-kinds-private.h"
 #include "ff-lot-trace.h"
@@ -944,24 +945,6 @@ filter_product (Collector  *c,
   c->rows = g_steal_pointer (&kept);
 }
 
-static gboolean
-valid_date (const char  *date,
-            GError     **error)
-{
-  int y, m, d;
-  char end;
-
-  if (date == NULL)
-    return TRUE;
-  if (sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 && strlen (date) == 10
-      && g_date_valid_dmy (d, m, y))
-    return TRUE;
-  g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
-               /* Translators: %s is what was given as a date */
-               _("“%s” is not a date: write it as YYYY-MM-DD"), date);
-  return FALSE;
-}
-
 FfFsma204 *
 ff_fsma204_collect (FfStore             *store,
                     const FfFsmaFilter  *filter,
@@ -977,15 +960,8 @@ ff_fsma204_collect (FfStore             *store,
   g_return_val_if_fail (FF_IS_STORE (store), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
-  if (!valid_date (filter->from, error) || !valid_date (filter->to, error))
+  if (!_ff_fsq_check_period (filter->from, filter->to, error))
     return NULL;
-  if (filter->from != NULL && filter->to != NULL && strcmp (filter->from, filter->to) > 0)
-    {
-      g_set_error (error, FF_ERROR, FF_ERROR_INVALID,
-                   /* Translators: the two dates of an export's range */
-                   _("The range ends (%s) before it starts (%s)"), filter->to, filter->from);
-      return NULL;
-    }
   collector_init (&c, store, cancellable);
   c.from = g_strdup (filter->from);
   c.to = g_strdup (filter->to);
